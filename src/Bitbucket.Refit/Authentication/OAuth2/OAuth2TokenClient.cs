@@ -1,0 +1,64 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Bitbucket.Refit.Authentication.Basic;
+using Bitbucket.Refit.Errors;
+using Bitbucket.Refit.Serialization;
+
+namespace Bitbucket.Refit.Authentication.OAuth2;
+
+/// <summary>Posts grants to a Bitbucket OAuth 2 token endpoint with the client id and secret as Basic authentication.</summary>
+internal sealed class OAuth2TokenClient(HttpClient httpClient, Uri tokenEndpoint, string clientId, string clientSecret)
+{
+    public Uri TokenEndpoint => tokenEndpoint;
+
+    public async Task<OAuth2TokenResponse> RequestAsync(IEnumerable<KeyValuePair<string, string>> form, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, tokenEndpoint)
+        {
+            Content = new FormUrlEncodedContent(form),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", BasicAuthenticationHandler.Encode(clientId, clientSecret));
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+
+        HttpResponseMessage response;
+        try
+        {
+            response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new BitbucketAuthenticationException(
+                $"The OAuth 2 token endpoint {UrlRedactor.Redact(tokenEndpoint)} could not be reached: {ex.Message}", innerException: ex);
+        }
+
+        using (response)
+        {
+            var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            OAuth2TokenResponse? parsed = null;
+            try
+            {
+                parsed = body.Length == 0 ? null : JsonSerializer.Deserialize(body, BitbucketJsonContext.Default.OAuth2TokenResponse);
+            }
+            catch (JsonException)
+            {
+                parsed = null;
+            }
+
+            if (!response.IsSuccessStatusCode || parsed?.AccessToken is not { Length: > 0 })
+            {
+                var error = parsed?.Error;
+                var description = parsed?.ErrorDescription;
+                var what = error is null
+                    ? $"answered {(int)response.StatusCode} {response.ReasonPhrase} without an access token"
+                    : $"refused the grant: {error}" + (description is null ? string.Empty : $" ({description})");
+                throw new BitbucketAuthenticationException(
+                    $"The OAuth 2 token endpoint {UrlRedactor.Redact(tokenEndpoint)} {what}.",
+                    error,
+                    description,
+                    response.StatusCode);
+            }
+
+            return parsed;
+        }
+    }
+}

@@ -1,0 +1,136 @@
+using Bitbucket.Refit.Errors;
+using Bitbucket.Refit.Serialization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Refit;
+
+namespace Bitbucket.Refit.DependencyInjection;
+
+/// <summary>Registers Bitbucket.Refit with <see cref="IServiceCollection"/> and <see cref="IHttpClientFactory"/>.</summary>
+public static class BitbucketServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers every Bitbucket API interface and <see cref="IBitbucketClient"/>, with options bound from a
+    /// configuration section (for example <c>builder.Configuration.GetSection("Bitbucket")</c>).
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <param name="configuration">The section holding <see cref="BitbucketOptions"/>.</param>
+    /// <returns>A builder that chooses the authentication.</returns>
+    public static IBitbucketBuilder AddBitbucket(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddBitbucket(Options.DefaultName, configuration);
+
+    /// <summary>Registers every Bitbucket API interface and <see cref="IBitbucketClient"/>, with options set in code.</summary>
+    /// <param name="services">The services.</param>
+    /// <param name="configure">Sets the options.</param>
+    /// <returns>A builder that chooses the authentication.</returns>
+    public static IBitbucketBuilder AddBitbucket(this IServiceCollection services, Action<BitbucketOptions> configure) =>
+        services.AddBitbucket(Options.DefaultName, configure);
+
+    /// <summary>
+    /// Registers a named Bitbucket client: its API interfaces and <see cref="IBitbucketClient"/> are keyed services under
+    /// <paramref name="name"/> (<c>[FromKeyedServices("name")]</c>), so several identities live in one container.
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <param name="name">The registration name and service key.</param>
+    /// <param name="configuration">The section holding <see cref="BitbucketOptions"/>.</param>
+    /// <returns>A builder that chooses the authentication.</returns>
+    public static IBitbucketBuilder AddBitbucket(this IServiceCollection services, string name, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var builder = services.AddBitbucketCore(name);
+        var path = configuration is IConfigurationSection section ? section.Path : "Bitbucket";
+        services.AddOptions<BitbucketOptions>(name)
+            .Configure(o => o.ConfigurationPath = path)
+            .Bind(configuration);
+        return builder;
+    }
+
+    /// <summary>Registers a named Bitbucket client with options set in code; see the configuration overload.</summary>
+    /// <param name="services">The services.</param>
+    /// <param name="name">The registration name and service key.</param>
+    /// <param name="configure">Sets the options.</param>
+    /// <returns>A builder that chooses the authentication.</returns>
+    public static IBitbucketBuilder AddBitbucket(this IServiceCollection services, string name, Action<BitbucketOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        var builder = services.AddBitbucketCore(name);
+        services.AddOptions<BitbucketOptions>(name).Configure(o => o.ConfigurationPath = nameof(BitbucketOptions)).Configure(configure);
+        return builder;
+    }
+
+    /// <summary>Gets the name of the <see cref="HttpClient"/> a registration uses.</summary>
+    /// <param name="name">The registration name.</param>
+    /// <returns>The HTTP client name.</returns>
+    public static string GetHttpClientName(string name) =>
+        string.IsNullOrEmpty(name) ? "Bitbucket" : "Bitbucket:" + name;
+
+    private static BitbucketBuilder AddBitbucketCore(this IServiceCollection services, string name)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(name);
+        var registrations = services.FirstOrDefault(d => d.ServiceType == typeof(BitbucketRegistrations))?.ImplementationInstance as BitbucketRegistrations;
+        if (registrations is null)
+        {
+            registrations = new BitbucketRegistrations();
+            services.AddSingleton(registrations);
+        }
+
+        if (!registrations.Names.Add(name))
+        {
+            throw new InvalidOperationException(
+                string.IsNullOrEmpty(name)
+                    ? "AddBitbucket was already called without a name; give the second registration a name (AddBitbucket(\"name\", …))."
+                    : $"A Bitbucket registration named '{name}' already exists.");
+        }
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<BitbucketOptions>(name).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BitbucketOptions>, BitbucketOptionsValidator>());
+
+        var clientName = GetHttpClientName(name);
+        var httpClientBuilder = services.AddHttpClient(clientName, (sp, client) =>
+        {
+            var options = sp.GetRequiredService<IOptionsMonitor<BitbucketOptions>>().Get(name);
+            client.BaseAddress = options.BaseAddress;
+            client.Timeout = Timeout.InfiniteTimeSpan; // the resilience pipeline bounds each attempt and the whole call
+            client.DefaultRequestHeaders.UserAgent.ParseAdd(options.UserAgent);
+            client.DefaultRequestHeaders.Accept.ParseAdd("application/json");
+        });
+        BitbucketResilience.Add(httpClientBuilder, name);
+
+        var settingsKey = SettingsKey(name);
+        services.AddKeyedSingleton(settingsKey, (_, _) => CreateRefitSettings());
+
+        var key = string.IsNullOrEmpty(name) ? null : name;
+        BitbucketApiRegistry.Register(services, clientName, settingsKey, key);
+
+        var builder = new BitbucketBuilder(name, services, httpClientBuilder);
+        builder.AddAuthenticationHandler();
+        return builder;
+    }
+
+    internal static string SettingsKey(string name) => "Bitbucket.Refit.Settings:" + name;
+
+    /// <summary>Creates the Refit settings every Bitbucket API uses: the source-generated JSON context and Bitbucket's exceptions.</summary>
+    /// <returns>New settings.</returns>
+    public static RefitSettings CreateRefitSettings()
+    {
+        var settings = RefitSettings.ForJsonContext(BitbucketJsonContext.Default);
+        settings.ExceptionFactory = BitbucketExceptionFactory.CreateAsync;
+        var transport = settings.TransportExceptionFactory;
+
+        // A credential that could not be obtained surfaces as itself, not wrapped in Refit's transport exception.
+        settings.TransportExceptionFactory = (request, exception, cancellationToken) =>
+            exception is Authentication.BitbucketAuthenticationException or BitbucketApiException
+                ? exception
+                : transport is null ? exception : transport(request, exception, cancellationToken);
+        return settings;
+    }
+
+    internal sealed class BitbucketRegistrations
+    {
+        public HashSet<string> Names { get; } = new(StringComparer.Ordinal);
+    }
+}

@@ -1,0 +1,36 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Bitbucket.Refit.Paging;
+
+/// <summary>
+/// One page of a Bitbucket list: the <c>values</c> and the absolute <c>next</c> link to the following page.
+/// Only <see cref="Values"/> and <see cref="Next"/> are guaranteed; Bitbucket leaves the counters out when they are
+/// expensive to compute.
+/// </summary>
+/// <typeparam name="T">The item type.</typeparam>
+public sealed record Page<T>
+{
+    /// <summary>Gets the total number of items across all pages, when Bitbucket computed it.</summary>
+    public int? Size { get; init; }
+
+    /// <summary>Gets the 1-based number of this page, when given (cursor-paged lists have none).</summary>
+    [JsonPropertyName("page")]
+    public int? PageNumber { get; init; }
+
+    /// <summary>Gets the number of items per page that the server applied.</summary>
+    public int? Pagelen { get; init; }
+
+    /// <summary>Gets the absolute link to the next page, exactly as the server gave it, or <see langword="null"/> on the last page.</summary>
+    public string? Next { get; init; }
+
+    /// <summary>Gets the absolute link to the previous page, when given.</summary>
+    public string? Previous { get; init; }
+
+    /// <summary>Gets the items of this page.</summary>
+    public IReadOnlyList<T> Values { get; init; } = [];
+
+    /// <summary>Gets any field the server sent that this record does not model.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
+}

@@ -1,0 +1,149 @@
+using Bitbucket.Refit.Api;
+using Bitbucket.Refit.Paging;
+using Bitbucket.Refit.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+
+namespace Bitbucket.Refit.Tests.Paging;
+
+public sealed class PagingTests
+{
+    private MockBitbucket _mock = null!;
+    private ServiceProvider _services = null!;
+    private IUsersApi _users = null!;
+
+    [SetUp]
+    public void SetUp()
+    {
+        _mock = MockBitbucket.Start();
+        _services = _mock.CreateServices(b => b.WithAccessToken("t"));
+        _users = _services.GetRequiredService<IUsersApi>();
+
+        // Page 1 links to an opaque cursor (with characters that must not be re-encoded), page 2 to page 3, page 3 ends.
+        _mock.Server.Given(Request.Create().WithPath("/2.0/user/emails").WithParam("pagelen", "2").UsingGet())
+            .AtPriority(10)
+            .RespondWith(Json($$"""{"pagelen":2,"values":[{"email":"a@x"},{"email":"b@x"}],"next":"{{_mock.Url}}/2.0/user/emails?cursor=Zm9v%2BYmFy%3D&pagelen=2"}"""));
+        _mock.Server.Given(Request.Create().WithPath("/2.0/user/emails").WithParam("cursor", "Zm9v+YmFy=").UsingGet())
+            .AtPriority(1)
+            .RespondWith(Json($$"""{"pagelen":2,"values":[{"email":"c@x"},{"email":"d@x"}],"next":"{{_mock.Url}}/2.0/user/emails?page=3&pagelen=2"}"""));
+        _mock.Server.Given(Request.Create().WithPath("/2.0/user/emails").WithParam("page", "3").UsingGet())
+            .AtPriority(1)
+            .RespondWith(Json("""{"pagelen":2,"values":[{"email":"e@x"}]}"""));
+    }
+
+    [TearDown]
+    public void TearDown()
+    {
+        _services.Dispose();
+        _mock.Dispose();
+    }
+
+    private static IResponseBuilder Json(string body) =>
+        Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(body);
+
+    [Test]
+    public async Task Enumerates_AllPages_FollowingNextExactlyAsGiven()
+    {
+        var emails = new List<string?>();
+        await foreach (var email in _users.ListEmails(new ListOptions { PageLength = 2, Query = "is_primary=true", Sort = "-email", Fields = "values.email,next" }))
+        {
+            emails.Add(email.Email);
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(emails, Is.EqualTo(new[] { "a@x", "b@x", "c@x", "d@x", "e@x" }));
+            Assert.That(_mock.RawTargets, Is.EqualTo(new[]
+            {
+                "/2.0/user/emails?q=is_primary%3Dtrue&sort=-email&fields=values.email%2Cnext&pagelen=2",
+                "/2.0/user/emails?cursor=Zm9v%2BYmFy%3D&pagelen=2",
+                "/2.0/user/emails?page=3&pagelen=2",
+            }));
+        });
+    }
+
+    [Test]
+    public async Task FetchesAPage_OnlyWhenThePreviousIsConsumed()
+    {
+        var sequence = _users.ListEmails(new ListOptions { PageLength = 2 });
+        Assert.That(_mock.Requests, Is.Empty, "nothing is requested before enumeration");
+
+        await using var enumerator = sequence.GetAsyncEnumerator();
+        Assert.That(await enumerator.MoveNextAsync(), Is.True);
+        Assert.That(_mock.Requests, Has.Count.EqualTo(1));
+        Assert.That(await enumerator.MoveNextAsync(), Is.True);
+        Assert.That(_mock.Requests, Has.Count.EqualTo(1), "the second item is on the first page");
+        Assert.That(await enumerator.MoveNextAsync(), Is.True);
+        Assert.That(_mock.Requests, Has.Count.EqualTo(2));
+    }
+
+    [Test]
+    public async Task StoppingEarly_FetchesNoFurtherPage()
+    {
+        var first = new List<string?>();
+        await foreach (var email in _users.ListEmails(new ListOptions { PageLength = 2 }))
+        {
+            first.Add(email.Email);
+            if (first.Count == 2)
+            {
+                break;
+            }
+        }
+
+        Assert.That(_mock.Requests, Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public void Cancellation_StopsTheEnumeration()
+    {
+        using var cts = new CancellationTokenSource();
+
+        Assert.CatchAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var email in _users.ListEmails(new ListOptions { PageLength = 2 }).WithCancellation(cts.Token))
+            {
+                if (email.Email == "b@x")
+                {
+                    await cts.CancelAsync();
+                }
+            }
+        });
+        Assert.That(_mock.Requests, Has.Count.LessThanOrEqualTo(2));
+    }
+
+    [Test]
+    public async Task SinglePage_IsAvailable_WithItsNextLink()
+    {
+        Page<Bitbucket.Refit.Models.EmailAddress>? page = null;
+        await foreach (var p in _users.ListEmails(new ListOptions { PageLength = 2 }).AsPages())
+        {
+            page = p;
+            break;
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(page!.Values.Select(v => v.Email), Is.EqualTo(new[] { "a@x", "b@x" }));
+            Assert.That(page.Next, Does.EndWith("/2.0/user/emails?cursor=Zm9v%2BYmFy%3D&pagelen=2"));
+            Assert.That(page.Pagelen, Is.EqualTo(2));
+            Assert.That(_mock.Requests, Has.Count.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public void NextLinkToAForeignHost_IsRefused_NotFollowedWithCredentials()
+    {
+        _mock.Server.Given(Request.Create().WithPath("/2.0/user/emails").WithParam("pagelen", "3").UsingGet())
+            .AtPriority(1)
+            .RespondWith(Json("""{"values":[{"email":"a@x"}],"next":"https://evil.example.net/2.0/user/emails?page=2"}"""));
+
+        Assert.CatchAsync<InvalidOperationException>(async () =>
+        {
+            await foreach (var _ in _users.ListEmails(new ListOptions { PageLength = 3 }))
+            {
+            }
+        });
+        Assert.That(_mock.Requests, Has.Count.EqualTo(1));
+    }
+}
