@@ -24,6 +24,12 @@ public sealed class BitbucketOptions
     /// </summary>
     public bool AllowInsecureHttp { get; set; }
 
+    /// <summary>
+    /// Gets or sets the most bytes of a JSON response body that are read (32 MiB by default; 0 turns the limit off).
+    /// Streamed bodies such as downloads, diffs and logs are not limited.
+    /// </summary>
+    public long MaxResponseContentBytes { get; set; } = 32L * 1024 * 1024;
+
     /// <summary>Gets the Basic credentials (Atlassian e-mail and API token, or the legacy username and app password).</summary>
     public BasicCredentialOptions Basic { get; } = new();
 

@@ -3,6 +3,8 @@ using Bitbucket.Refit.Serialization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Refit;
 
@@ -98,7 +100,24 @@ public static class BitbucketServiceCollectionExtensions
             client.DefaultRequestHeaders.UserAgent.ParseAdd(options.UserAgent);
             client.DefaultRequestHeaders.Accept.ParseAdd("application/json");
         });
+        var trackerKey = string.IsNullOrEmpty(name) ? null : name;
+        if (trackerKey is null)
+        {
+            services.AddSingleton(sp => new BitbucketRateLimitTracker(sp.GetRequiredService<TimeProvider>()));
+        }
+        else
+        {
+            services.AddKeyedSingleton(trackerKey, (sp, _) => new BitbucketRateLimitTracker(sp.GetRequiredService<TimeProvider>()));
+        }
+
+        httpClientBuilder.AddHttpMessageHandler(sp =>
+            new PathValidationHandler(sp.GetRequiredService<IOptionsMonitor<BitbucketOptions>>().Get(name).BaseAddress));
         BitbucketResilience.Add(httpClientBuilder, name);
+        httpClientBuilder.AddHttpMessageHandler(sp =>
+            new ResponseSizeLimitHandler(sp.GetRequiredService<IOptionsMonitor<BitbucketOptions>>().Get(name).MaxResponseContentBytes));
+        httpClientBuilder.AddHttpMessageHandler(sp => new DiagnosticsHandler(
+            sp.GetService<ILoggerFactory>()?.CreateLogger("Bitbucket.Refit") ?? NullLogger.Instance,
+            trackerKey is null ? sp.GetRequiredService<BitbucketRateLimitTracker>() : sp.GetRequiredKeyedService<BitbucketRateLimitTracker>(trackerKey)));
 
         var settingsKey = SettingsKey(name);
         services.AddKeyedSingleton(settingsKey, (_, _) => CreateRefitSettings());
@@ -119,13 +138,18 @@ public static class BitbucketServiceCollectionExtensions
     {
         var settings = RefitSettings.ForJsonContext(BitbucketJsonContext.Default);
         settings.ExceptionFactory = BitbucketExceptionFactory.CreateAsync;
+        settings.DeserializationExceptionFactory = BitbucketExceptionFactory.CreateForDeserializationAsync;
         var transport = settings.TransportExceptionFactory;
 
         // A credential that could not be obtained surfaces as itself, not wrapped in Refit's transport exception.
-        settings.TransportExceptionFactory = (request, exception, cancellationToken) =>
-            exception is Authentication.BitbucketAuthenticationException or BitbucketApiException
-                ? exception
-                : transport is null ? exception : transport(request, exception, cancellationToken);
+        settings.TransportExceptionFactory = (request, exception, cancellationToken) => exception switch
+        {
+            Authentication.BitbucketAuthenticationException or BitbucketApiException => exception,
+            Polly.Timeout.TimeoutRejectedException timeout => new TimeoutException(
+                $"Bitbucket {request.Method} {UrlRedactor.Redact(request.RequestUri)} did not complete within {timeout.Timeout.TotalSeconds:0.###} s (BitbucketOptions.Timeout or Resilience.TotalTimeout).",
+                timeout),
+            _ => transport is null ? exception : transport(request, exception, cancellationToken),
+        };
         return settings;
     }
 

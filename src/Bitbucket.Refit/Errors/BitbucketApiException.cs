@@ -23,7 +23,16 @@ public class BitbucketApiException : Exception
     /// <param name="details">What the response said.</param>
     /// <param name="message">The message; when <see langword="null"/> one is composed from <paramref name="details"/>.</param>
     public BitbucketApiException(BitbucketResponseDetails details, string? message)
-        : base(message ?? ComposeMessage(details))
+        : this(details, message, null)
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="BitbucketApiException"/> class with a message and a cause.</summary>
+    /// <param name="details">What the response said.</param>
+    /// <param name="message">The message; when <see langword="null"/> one is composed from <paramref name="details"/>.</param>
+    /// <param name="innerException">The exception that caused this one.</param>
+    public BitbucketApiException(BitbucketResponseDetails details, string? message, Exception? innerException)
+        : base(message ?? ComposeMessage(details ?? throw new ArgumentNullException(nameof(details))), innerException)
     {
         ArgumentNullException.ThrowIfNull(details);
         Details = details;

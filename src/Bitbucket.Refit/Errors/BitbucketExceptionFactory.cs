@@ -30,6 +30,36 @@ public static class BitbucketExceptionFactory
         return Create(details);
     }
 
+    /// <summary>
+    /// Creates the exception for a success response whose body could not be deserialized (plugged into Refit's
+    /// deserialization exception factory).
+    /// </summary>
+    /// <param name="response">The response.</param>
+    /// <param name="exception">The deserializer's exception.</param>
+    /// <returns>A <see cref="BitbucketResponseFormatException"/>.</returns>
+    public static ValueTask<Exception?> CreateForDeserializationAsync(HttpResponseMessage response, Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        ArgumentNullException.ThrowIfNull(exception);
+        var request = response.RequestMessage;
+        var details = new BitbucketResponseDetails
+        {
+            StatusCode = response.StatusCode,
+            ReasonPhrase = response.ReasonPhrase,
+            Method = request?.Method ?? HttpMethod.Get,
+            RequestUri = UrlRedactor.Redact(request?.RequestUri),
+            ContentType = response.Content?.Headers.ContentType?.MediaType,
+        };
+        var cause = exception is global::Refit.ApiException { InnerException: { } inner } ? inner : exception;
+        var reason = cause switch
+        {
+            ResponseTooLargeException tooLarge => tooLarge.Message,
+            JsonException json => "invalid JSON" + (json.Path is null ? string.Empty : $" at {json.Path}") + (json.LineNumber is { } line ? $" (line {line + 1}, byte {json.BytePositionInLine + 1})" : string.Empty),
+            _ => cause.GetType().Name,
+        };
+        return ValueTask.FromResult<Exception?>(new BitbucketResponseFormatException(details, reason, cause));
+    }
+
     /// <summary>Creates the exception subtype that matches the status of <paramref name="details"/>.</summary>
     /// <param name="details">What the response said.</param>
     /// <returns>The exception.</returns>

@@ -13,6 +13,7 @@ internal sealed class ClientCredentialsTokenSource : IBitbucketTokenSource
     private readonly TimeSpan _skew;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile CachedToken? _cached;
+    private Failure? _failure;
 
     public ClientCredentialsTokenSource(OAuth2TokenClient client, IEnumerable<string>? scopes, TimeProvider timeProvider, TimeSpan skew)
     {
@@ -63,8 +64,31 @@ internal sealed class ClientCredentialsTokenSource : IBitbucketTokenSource
                 return cached.Token;
             }
 
+            if (_failure is { } failure && now < failure.RetryAt)
+            {
+                // The endpoint failed a moment ago: answer from the failure instead of storming it.
+                throw new BitbucketAuthenticationException(
+                    failure.Exception.Message + $" No new token request before {failure.RetryAt:O}.",
+                    failure.Exception.Error,
+                    failure.Exception.ErrorDescription,
+                    failure.Exception.StatusCode,
+                    failure.Exception);
+            }
+
             TokenRequests++;
-            var response = await _client.RequestAsync(_form, cancellationToken).ConfigureAwait(false);
+            OAuth2TokenResponse response;
+            try
+            {
+                response = await _client.RequestAsync(_form, cancellationToken).ConfigureAwait(false);
+            }
+            catch (BitbucketAuthenticationException ex)
+            {
+                var backoff = _failure is null ? MinBackoff : TimeSpan.FromTicks(Math.Min(_failure.Backoff.Ticks * 2, MaxBackoff.Ticks));
+                _failure = new Failure(ex, now + backoff, backoff);
+                throw;
+            }
+
+            _failure = null;
             var lifetime = TimeSpan.FromSeconds(response.ExpiresIn is > 0 and { } seconds ? seconds : 3600);
             var skew = _skew < lifetime / 2 ? _skew : lifetime / 2;
             _cached = new CachedToken(response.AccessToken!, now + lifetime - skew);
@@ -75,6 +99,11 @@ internal sealed class ClientCredentialsTokenSource : IBitbucketTokenSource
             _gate.Release();
         }
     }
+
+    internal static readonly TimeSpan MinBackoff = TimeSpan.FromSeconds(1);
+    internal static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(1);
+
+    private sealed record Failure(BitbucketAuthenticationException Exception, DateTimeOffset RetryAt, TimeSpan Backoff);
 
     private sealed record CachedToken(string Token, DateTimeOffset RefreshAt)
     {

@@ -25,7 +25,7 @@ internal sealed class OAuth2TokenClient(HttpClient httpClient, Uri tokenEndpoint
         {
             response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
         }
-        catch (HttpRequestException ex)
+        catch (Exception ex) when (ex is HttpRequestException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
             throw new BitbucketAuthenticationException(
                 $"The OAuth 2 token endpoint {UrlRedactor.Redact(tokenEndpoint)} could not be reached: {ex.Message}", innerException: ex);

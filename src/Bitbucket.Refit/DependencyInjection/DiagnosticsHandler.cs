@@ -1,0 +1,48 @@
+using System.Diagnostics;
+using Bitbucket.Refit.Errors;
+using Microsoft.Extensions.Logging;
+
+namespace Bitbucket.Refit.DependencyInjection;
+
+/// <summary>
+/// Logs each attempt (method, URL without credentials, status, duration) and records Bitbucket's rate-limit headers.
+/// Runs inside the retry pipeline and outside authentication, so it never sees an <c>Authorization</c> header value.
+/// </summary>
+internal sealed partial class DiagnosticsHandler(ILogger logger, BitbucketRateLimitTracker tracker) : DelegatingHandler
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        HttpResponseMessage response;
+        try
+        {
+            response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException && logger.IsEnabled(LogLevel.Warning))
+        {
+            LogTransportFailure(logger, request.Method, UrlRedactor.Redact(request.RequestUri), Stopwatch.GetElapsedTime(started).TotalMilliseconds, ex.GetType().Name);
+            throw;
+        }
+
+        tracker.Observe(response);
+        var status = (int)response.StatusCode;
+        var level = status switch
+        {
+            429 or >= 500 => LogLevel.Warning,
+            >= 400 => LogLevel.Information,
+            _ => LogLevel.Debug,
+        };
+        if (logger.IsEnabled(level))
+        {
+            Log(logger, level, request.Method, UrlRedactor.Redact(request.RequestUri), status, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+
+        return response;
+    }
+
+    [LoggerMessage(EventId = 1, Message = "Bitbucket {Method} {Url} answered {StatusCode} in {ElapsedMilliseconds:0.0} ms")]
+    private static partial void Log(ILogger logger, LogLevel level, HttpMethod method, Uri? url, int statusCode, double elapsedMilliseconds);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "Bitbucket {Method} {Url} failed after {ElapsedMilliseconds:0.0} ms: {ExceptionType}")]
+    private static partial void LogTransportFailure(ILogger logger, HttpMethod method, Uri? url, double elapsedMilliseconds, string exceptionType);
+}
