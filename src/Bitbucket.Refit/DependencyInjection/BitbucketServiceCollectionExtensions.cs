@@ -144,7 +144,7 @@ public static class BitbucketServiceCollectionExtensions
         // A credential that could not be obtained surfaces as itself, not wrapped in Refit's transport exception.
         settings.TransportExceptionFactory = (request, exception, cancellationToken) => exception switch
         {
-            Authentication.BitbucketAuthenticationException or BitbucketApiException => exception,
+            Authentication.BitbucketAuthenticationException or BitbucketApiException or ArgumentException => exception,
             Polly.Timeout.TimeoutRejectedException timeout => new TimeoutException(
                 $"Bitbucket {request.Method} {UrlRedactor.Redact(request.RequestUri)} did not complete within {timeout.Timeout.TotalSeconds:0.###} s (BitbucketOptions.Timeout or Resilience.TotalTimeout).",
                 timeout),

@@ -50,7 +50,16 @@ public static class BitbucketExceptionFactory
             RequestUri = UrlRedactor.Redact(request?.RequestUri),
             ContentType = response.Content?.Headers.ContentType?.MediaType,
         };
-        var cause = exception is global::Refit.ApiException { InnerException: { } inner } ? inner : exception;
+        var cause = exception;
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is JsonException or ResponseTooLargeException)
+            {
+                cause = e;
+                break;
+            }
+        }
+
         var reason = cause switch
         {
             ResponseTooLargeException tooLarge => tooLarge.Message,

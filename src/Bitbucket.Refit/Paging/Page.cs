@@ -21,14 +21,58 @@ public sealed record Page<T>
     /// <summary>Gets the number of items per page that the server applied.</summary>
     public int? Pagelen { get; init; }
 
-    /// <summary>Gets the absolute link to the next page, exactly as the server gave it, or <see langword="null"/> on the last page.</summary>
-    public string? Next { get; init; }
+    /// <summary>
+    /// Gets the absolute link to the next page, exactly as the server gave it, or <see langword="null"/> on the last page.
+    /// A numbered page whose link points back to itself or an earlier page raises <see cref="BitbucketPagingException"/>
+    /// when read, so a lazy enumeration stops instead of looping for ever; bound cursor-paged lists with
+    /// <c>WithMaxPages</c>.
+    /// </summary>
+    [JsonIgnore]
+    public string? Next
+    {
+        get => CheckNext(RawNext);
+        init => RawNext = value;
+    }
+
+    /// <summary>Gets the <c>next</c> link as received, unchecked.</summary>
+    [JsonInclude]
+    [JsonPropertyName("next")]
+    internal string? RawNext { get; init; }
 
     /// <summary>Gets the absolute link to the previous page, when given.</summary>
     public string? Previous { get; init; }
 
     /// <summary>Gets the items of this page.</summary>
     public IReadOnlyList<T> Values { get; init; } = [];
+
+    private string? CheckNext(string? next)
+    {
+        if (next is null || PageNumber is not { } current)
+        {
+            return next;
+        }
+
+        var query = next.AsSpan();
+        var start = query.IndexOf('?');
+        if (start < 0)
+        {
+            return next;
+        }
+
+        query = query[(start + 1)..];
+        foreach (var range in query.Split('&'))
+        {
+            var pair = query[range];
+            if (pair.StartsWith("page=", StringComparison.Ordinal)
+                && int.TryParse(pair[5..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var target)
+                && target <= current)
+            {
+                throw new BitbucketPagingException($"Page {current} links to page {target} as its next page; stopping instead of looping.");
+            }
+        }
+
+        return next;
+    }
 
     /// <summary>Gets any field the server sent that this record does not model.</summary>
     [JsonExtensionData]

@@ -49,13 +49,31 @@ public sealed class MockBitbucket : IDisposable
             configure?.Invoke(o);
         });
         authenticate?.Invoke(builder);
+        builder.HttpClientBuilder.AddHttpMessageHandler(() => new WireRecorder(_sent));
         return collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _sent = new();
+
+    /// <summary>
+    /// The request targets (escaped path and query) exactly as the client put them on the wire, recorded below the
+    /// authentication handler. Unlike WireMock's log, which decodes <c>%20</c>, <c>%25</c> and dot segments, these are raw.
+    /// </summary>
+    public IReadOnlyList<string> SentTargets => [.. _sent];
+
     public IReadOnlyList<ILogEntry> Requests => [.. Server.LogEntries];
 
-    /// <summary>The raw path and query of each request as it arrived on the wire (WireMock decodes the path it matches on).</summary>
+    /// <summary>The path and query of each request as WireMock logged them (it decodes <c>%20</c>, <c>%25</c> and dot segments; see <see cref="SentTargets"/>).</summary>
     public IReadOnlyList<string> RawTargets => [.. Server.LogEntries.Select(e => new Uri(e.RequestMessage!.AbsoluteUrl).PathAndQuery)];
 
     public void Dispose() => Server.Dispose();
+
+    private sealed class WireRecorder(System.Collections.Concurrent.ConcurrentQueue<string> sent) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            sent.Enqueue(request.RequestUri!.PathAndQuery);
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
 }

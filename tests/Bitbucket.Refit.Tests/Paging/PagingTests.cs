@@ -54,7 +54,7 @@ public sealed class PagingTests
         Assert.Multiple(() =>
         {
             Assert.That(emails, Is.EqualTo(new[] { "a@x", "b@x", "c@x", "d@x", "e@x" }));
-            Assert.That(_mock.RawTargets, Is.EqualTo(new[]
+            Assert.That(_mock.SentTargets, Is.EqualTo(new[]
             {
                 "/2.0/user/emails?q=is_primary%3Dtrue&sort=-email&fields=values.email%2Cnext&pagelen=2",
                 "/2.0/user/emails?cursor=Zm9v%2BYmFy%3D&pagelen=2",
