@@ -137,6 +137,7 @@ public static class BitbucketServiceCollectionExtensions
     public static RefitSettings CreateRefitSettings()
     {
         var settings = RefitSettings.ForJsonContext(BitbucketJsonContext.Default);
+        settings.UrlParameterFormatter = new BitbucketUrlParameterFormatter();
         settings.ExceptionFactory = BitbucketExceptionFactory.CreateAsync;
         settings.DeserializationExceptionFactory = BitbucketExceptionFactory.CreateForDeserializationAsync;
         var transport = settings.TransportExceptionFactory;

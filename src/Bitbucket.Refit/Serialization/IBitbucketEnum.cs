@@ -6,7 +6,7 @@ namespace Bitbucket.Refit.Serialization;
 /// instead of failing deserialization.
 /// </summary>
 /// <typeparam name="TSelf">The enumeration type itself.</typeparam>
-public interface IBitbucketEnum<TSelf> : IEquatable<TSelf>
+public interface IBitbucketEnum<TSelf> : IEquatable<TSelf>, IFormattable
     where TSelf : struct, IBitbucketEnum<TSelf>
 {
     /// <summary>Gets the value exactly as Bitbucket sends it.</summary>
@@ -16,4 +16,10 @@ public interface IBitbucketEnum<TSelf> : IEquatable<TSelf>
     /// <param name="value">The wire string.</param>
     /// <returns>The enumeration value.</returns>
     static abstract TSelf FromValue(string value);
+
+    /// <summary>Formats the value as its wire string, so Refit sends it unchanged in a query or path.</summary>
+    /// <param name="format">Ignored.</param>
+    /// <param name="formatProvider">Ignored.</param>
+    /// <returns><see cref="Value"/>.</returns>
+    string IFormattable.ToString(string? format, IFormatProvider? formatProvider) => Value;
 }
