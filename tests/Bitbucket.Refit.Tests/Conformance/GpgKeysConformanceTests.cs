@@ -16,7 +16,12 @@ public sealed class GpgKeysConformanceTests
         var page = await prism.CallAsync(c => AccountConformance.FirstPageAsync(c.GpgKeys.List(User)));
 
         Assert.That(page.Values, Is.Not.Empty);
-        Assert.That(page.Values[0].Fingerprint, Is.Not.Null);
+        Assert.Multiple(() =>
+        {
+            Assert.That(page.Values[0].Fingerprint, Is.Not.Null);
+            Assert.That(page.Values[0].AddedOn, Is.Not.Null);
+            Assert.That(page.Values[0].AdditionalProperties, Is.Null.Or.Empty, "every documented field is modelled");
+        });
     }
 
     [Test]

@@ -16,7 +16,12 @@ public sealed class SshKeysConformanceTests
         var page = await prism.CallAsync(c => AccountConformance.FirstPageAsync(c.SshKeys.List(User)));
 
         Assert.That(page.Values, Is.Not.Empty);
-        Assert.That(page.Values[0].Key, Is.Not.Null);
+        Assert.Multiple(() =>
+        {
+            Assert.That(page.Values[0].Key, Does.StartWith("ssh-"));
+            Assert.That(page.Values[0].Owner!.DisplayName, Is.Not.Null);
+            Assert.That(page.Values[0].AdditionalProperties, Is.Null.Or.Empty, "every documented field is modelled");
+        });
     }
 
     [Test]

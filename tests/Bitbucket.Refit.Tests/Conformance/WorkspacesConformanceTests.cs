@@ -28,8 +28,16 @@ public sealed class WorkspacesConformanceTests
         var page = await prism.CallAsync(c => AccountConformance.FirstPageAsync(c.Workspaces.ListPermissionsForCurrentUser(new ListOptions { Query = "permission=\"owner\"", Sort = "workspace.slug" })));
 #pragma warning restore CS0618
 
+        // Prism serves the spec's example: permission, last_accessed and added_on are documented there, not in the schema.
         Assert.That(page.Values, Is.Not.Empty);
-        Assert.That(page.Values[0].Workspace, Is.Not.Null);
+        Assert.Multiple(() =>
+        {
+            Assert.That(page.Values[0].Workspace!.Slug, Is.EqualTo("bbworkspace1"));
+            Assert.That(page.Values[0].Permission, Is.EqualTo(WorkspacePermission.Owner));
+            Assert.That(page.Values[0].LastAccessed, Is.Not.Null);
+            Assert.That(page.Values[0].AddedOn, Is.Not.Null);
+            Assert.That(page.Values[0].AdditionalProperties, Is.Null.Or.Empty, "every documented field is modelled");
+        });
     }
 
     [Test]
@@ -40,7 +48,12 @@ public sealed class WorkspacesConformanceTests
         var page = await prism.CallAsync(c => AccountConformance.FirstPageAsync(c.Workspaces.ListForCurrentUser(administrator: true, new ListOptions { Sort = "slug" })));
 
         Assert.That(page.Values, Is.Not.Empty);
-        Assert.That(page.Values[0].Workspace!.Slug, Is.Not.Null);
+        Assert.Multiple(() =>
+        {
+            Assert.That(page.Values[0].Administrator, Is.True);
+            Assert.That(page.Values[0].Workspace!.Slug, Is.EqualTo("bbworkspace1"));
+            Assert.That(page.Values[0].AdditionalProperties, Is.Null.Or.Empty);
+        });
     }
 
     [Test]
