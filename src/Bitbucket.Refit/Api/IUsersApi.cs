@@ -27,7 +27,10 @@ public interface IUsersApi
     [Get("/user/emails/{email}")]
     Task<EmailAddress> GetEmailAsync(string email, CancellationToken cancellationToken = default);
 
-    /// <summary>Gets a user's public profile by account id or UUID (in braces).</summary>
+    /// <summary>
+    /// Gets a user's public profile by account id or UUID (in braces). Private profiles leave out location, website and
+    /// creation date.
+    /// </summary>
     /// <param name="selectedUser">The account id or <c>{uuid}</c>.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The user.</returns>

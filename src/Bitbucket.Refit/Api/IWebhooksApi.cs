@@ -4,12 +4,29 @@ using Refit;
 
 namespace Bitbucket.Refit.Api;
 
-/// <summary>Bitbucket's API for the webhook event types Bitbucket can deliver.</summary>
+/// <summary>
+/// Bitbucket's API for the webhook event types Bitbucket can deliver. Webhooks themselves are installed through
+/// <see cref="IWorkspacesApi"/> (workspace hooks) and the repository API (repository hooks).
+/// </summary>
 public interface IWebhooksApi
 {
-    /// <summary>Lists the subject types webhooks can be registered on (repository, workspace) with links to their events.</summary>
+    /// <summary>
+    /// Gets the subject types webhooks can be installed on (repository, workspace), each with a link to its events.
+    /// Public data: no credentials or scopes needed.
+    /// </summary>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The subject types.</returns>
     [Get("/hook_events")]
-    Task<SubjectTypes> ListSubjectTypesAsync(CancellationToken cancellationToken = default);
+    Task<SubjectTypes> GetSubjectTypesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Lists the events a webhook on the given subject type can subscribe to, page by page. Public data: no credentials
+    /// or scopes needed.
+    /// </summary>
+    /// <param name="subjectType">The subject type: <see cref="WebhookSubscriptionSubjectType.Repository"/> or <see cref="WebhookSubscriptionSubjectType.Workspace"/>.</param>
+    /// <param name="options">Filter, sort, fields and page size.</param>
+    /// <returns>The events, fetched lazily.</returns>
+    [Get("/hook_events/{subject_type}")]
+    [Paged(Next = nameof(Page<HookEvent>.Next), SameOrigin = true)]
+    PagedEnumerable<Page<HookEvent>, HookEvent> ListEvents([AliasAs("subject_type")] WebhookSubscriptionSubjectType subjectType, [Query] ListOptions? options = null);
 }
