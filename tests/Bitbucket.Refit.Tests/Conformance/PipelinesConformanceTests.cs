@@ -1,5 +1,8 @@
+using Bitbucket.Refit.DependencyInjection;
+using Bitbucket.Refit.Errors;
 using Bitbucket.Refit.Models;
 using Bitbucket.Refit.Paging;
+using Microsoft.Extensions.DependencyInjection;
 using Refit;
 
 namespace Bitbucket.Refit.Tests.Conformance;
@@ -15,6 +18,12 @@ public sealed class PipelinesConformanceTests
     internal const string Repo = "widgets";
     private const string Pipeline = "{b7a1c2d3-0000-4e5f-8a9b-0c1d2e3f4a5b}";
     private const string Step = "{5f6e7d8c-1111-4b2a-9c3d-4e5f6a7b8c9d}";
+
+    /// <summary>
+    /// Why a few operations read nothing: the spec declares no response body for them (test reports, OIDC), so Prism
+    /// answers 200 with an empty body, which reads as null. The WireMock tests cover the shapes Bitbucket sends.
+    /// </summary>
+    private const string EmptyBody = "the spec declares no response schema here, so Prism answers with an empty body";
 
     private PrismServer _prism = null!;
 
@@ -52,22 +61,52 @@ public sealed class PipelinesConformanceTests
         Assert.That(page.Values, Is.Not.Null);
     }
 
+    /// <remarks>
+    /// Bitbucket serves "Run a pipeline" only at <c>.../pipelines/</c> (its own examples use the trailing slash), while
+    /// the spec, and so Prism, knows only <c>.../pipelines</c>: a handler below the client removes the slash so that
+    /// Prism still validates the body, and records the path as the client sent it.
+    /// </remarks>
     [Test]
     public async Task RunAsync()
     {
-        var pipeline = await _prism.CallAsync(c => c.Pipelines.RunAsync(Ws, Repo, new Pipeline
+        var slash = new TrailingSlashShim();
+        var collection = new ServiceCollection();
+        var builder = collection.AddBitbucket(o =>
         {
-            Type = "pipeline",
-            Target = new PipelineRefTarget
-            {
-                RefType = PipelineRefTargetRefType.Branch,
-                RefName = "main",
-                Selector = new PipelineSelector { Type = "custom", Pattern = "deploy" },
-            },
-            Variables = [new PipelineVariable { Type = "pipeline_variable", Key = "ENV", Value = "staging", Secured = false }],
-        }));
+            o.BaseAddress = _prism.BaseAddress;
+            o.Resilience.Enabled = false;
+            o.Timeout = TimeSpan.FromSeconds(60);
+        }).WithBasicAuthentication("ann@example.com", "conformance-api-token");
+        builder.HttpClientBuilder.AddHttpMessageHandler(() => slash);
+        await using var services = collection.BuildServiceProvider();
+        var client = services.GetRequiredService<IBitbucketClient>();
 
-        Assert.That(pipeline.Type, Is.Not.Null);
+        Pipeline pipeline;
+        try
+        {
+            pipeline = await client.Pipelines.RunAsync(Ws, Repo, new Pipeline
+            {
+                Type = "pipeline",
+                Target = new PipelineRefTarget
+                {
+                    RefType = PipelineRefTargetRefType.Branch,
+                    RefName = "main",
+                    Selector = new PipelineSelector { Type = "custom", Pattern = "deploy" },
+                },
+                Variables = [new PipelineVariable { Type = "pipeline_variable", Key = "ENV", Value = "staging", Secured = false }],
+            });
+        }
+        catch (BitbucketApiException ex)
+        {
+            Assert.Fail($"Prism refused the request: {(int)ex.StatusCode} {ex.RequestUri}\nbody: {ex.ResponseExcerpt}");
+            throw;
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(slash.SentPath, Is.EqualTo("/repositories/acme/widgets/pipelines/"));
+            Assert.That(pipeline.Type, Is.Not.Null);
+        });
     }
 
     [Test]
@@ -119,7 +158,7 @@ public sealed class PipelinesConformanceTests
     {
         var summary = await _prism.CallAsync(c => c.Pipelines.GetTestReportSummaryAsync(Ws, Repo, Pipeline, Step));
 
-        Assert.That(summary.ValueKind, Is.Not.EqualTo(System.Text.Json.JsonValueKind.Undefined));
+        Assert.That(summary.ValueKind, Is.EqualTo(System.Text.Json.JsonValueKind.Undefined), EmptyBody);
     }
 
     [Test]
@@ -127,7 +166,7 @@ public sealed class PipelinesConformanceTests
     {
         var cases = await _prism.CallAsync(c => c.Pipelines.GetTestCasesAsync(Ws, Repo, Pipeline, Step));
 
-        Assert.That(cases.ValueKind, Is.Not.EqualTo(System.Text.Json.JsonValueKind.Undefined));
+        Assert.That(cases.ValueKind, Is.EqualTo(System.Text.Json.JsonValueKind.Undefined), EmptyBody);
     }
 
     [Test]
@@ -135,7 +174,7 @@ public sealed class PipelinesConformanceTests
     {
         var reasons = await _prism.CallAsync(c => c.Pipelines.GetTestCaseReasonsAsync(Ws, Repo, Pipeline, Step, "{t1}"));
 
-        Assert.That(reasons.ValueKind, Is.Not.EqualTo(System.Text.Json.JsonValueKind.Undefined));
+        Assert.That(reasons.ValueKind, Is.EqualTo(System.Text.Json.JsonValueKind.Undefined), EmptyBody);
     }
 
     [Test]
@@ -379,7 +418,7 @@ public sealed class PipelinesConformanceTests
     {
         var config = await _prism.CallAsync(c => c.Pipelines.GetOidcConfigurationAsync(Ws));
 
-        Assert.That(config, Is.Not.Null);
+        Assert.That(config, Is.Null, EmptyBody);
     }
 
     [Test]
@@ -387,7 +426,7 @@ public sealed class PipelinesConformanceTests
     {
         var keys = await _prism.CallAsync(c => c.Pipelines.GetOidcKeysAsync(Ws));
 
-        Assert.That(keys, Is.Not.Null);
+        Assert.That(keys, Is.Null, EmptyBody);
     }
 
     private static PipelineKnownHost KnownHost() => new()
@@ -398,4 +437,16 @@ public sealed class PipelinesConformanceTests
     };
 
     private static PipelineRunner Runner() => new() { Type = "pipeline_runner", Name = "build-box-1", Labels = ["self.hosted", "linux"] };
+
+    private sealed class TrailingSlashShim : DelegatingHandler
+    {
+        public string? SentPath { get; private set; }
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            SentPath = request.RequestUri!.AbsolutePath;
+            request.RequestUri = new UriBuilder(request.RequestUri) { Path = SentPath.TrimEnd('/') }.Uri;
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
 }
