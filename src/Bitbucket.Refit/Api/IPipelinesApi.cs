@@ -31,7 +31,20 @@ public interface IPipelinesApi
     /// <remarks>Sort with <see cref="ListOptions.Sort"/> on <c>created_on</c>, <c>creator.uuid</c> or <c>run_creation_date</c> (<c>-</c> in front for descending).</remarks>
     [Get("/repositories/{workspace}/{repo_slug}/pipelines")]
     [Paged(Next = nameof(Page<Pipeline>.Next), SameOrigin = true)]
-    PagedEnumerable<Page<Pipeline>, Pipeline> List(string workspace, [AliasAs("repo_slug")] string repoSlug, [AliasAs("creator.uuid")] string? creatorUuid = null, [AliasAs("target.ref_type")] PipelineFilterRefType? targetRefType = null, [AliasAs("target.ref_name")] string? targetRefName = null, [AliasAs("target.branch")] string? targetBranch = null, [AliasAs("target.commit.hash")] string? targetCommitHash = null, [AliasAs("target.selector.pattern")] string? targetSelectorPattern = null, [AliasAs("target.selector.type")] PipelineFilterSelectorType? targetSelectorType = null, [AliasAs("created_on")][Query(Format = "o")] DateTimeOffset? createdOn = null, [AliasAs("trigger_type")] PipelineTriggerType? triggerType = null, PipelineStatus? status = null, [Query] ListOptions? options = null);
+    PagedEnumerable<Page<Pipeline>, Pipeline> List(
+        string workspace,
+        [AliasAs("repo_slug")] string repoSlug,
+        [AliasAs("creator.uuid")] string? creatorUuid = null,
+        [AliasAs("target.ref_type")] PipelineFilterRefType? targetRefType = null,
+        [AliasAs("target.ref_name")] string? targetRefName = null,
+        [AliasAs("target.branch")] string? targetBranch = null,
+        [AliasAs("target.commit.hash")] string? targetCommitHash = null,
+        [AliasAs("target.selector.pattern")] string? targetSelectorPattern = null,
+        [AliasAs("target.selector.type")] PipelineFilterSelectorType? targetSelectorType = null,
+        [AliasAs("created_on")][Query(Format = "o")] DateTimeOffset? createdOn = null,
+        [AliasAs("trigger_type")] PipelineTriggerType? triggerType = null,
+        PipelineStatus? status = null,
+        [Query] ListOptions? options = null);
 
     /// <summary>Runs (triggers) a pipeline on a target: a branch or tag, a commit, a custom pipeline selected by its name, or a pull request, with optional variables.</summary>
     /// <param name="workspace">The workspace slug or UUID in braces.</param>
@@ -46,16 +59,20 @@ public interface IPipelinesApi
     /// <summary>Gets a pipeline.</summary>
     /// <param name="workspace">The workspace slug or UUID in braces.</param>
     /// <param name="repoSlug">The repository slug or UUID in braces.</param>
-    /// <param name="pipelineUuid">The pipeline UUID in braces, or its build number.</param>
+    /// <param name="pipelineUuid">The pipeline UUID in braces.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The pipeline, with its target, trigger and state.</returns>
     [Get("/repositories/{workspace}/{repo_slug}/pipelines/{pipeline_uuid}")]
-    Task<Pipeline> GetAsync(string workspace, [AliasAs("repo_slug")] string repoSlug, [AliasAs("pipeline_uuid")] string pipelineUuid, CancellationToken cancellationToken = default);
+    Task<Pipeline> GetAsync(
+        string workspace,
+        [AliasAs("repo_slug")] string repoSlug,
+        [AliasAs("pipeline_uuid")] string pipelineUuid,
+        CancellationToken cancellationToken = default);
 
     /// <summary>Stops a running pipeline and all its running steps.</summary>
     /// <param name="workspace">The workspace slug or UUID in braces.</param>
     /// <param name="repoSlug">The repository slug or UUID in braces.</param>
-    /// <param name="pipelineUuid">The pipeline UUID in braces, or its build number.</param>
+    /// <param name="pipelineUuid">The pipeline UUID in braces.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>A task that completes when Bitbucket accepted the stop.</returns>
     [Post("/repositories/{workspace}/{repo_slug}/pipelines/{pipeline_uuid}/stopPipeline")]
@@ -64,77 +81,115 @@ public interface IPipelinesApi
     /// <summary>Lists the steps of a pipeline, page by page.</summary>
     /// <param name="workspace">The workspace slug or UUID in braces.</param>
     /// <param name="repoSlug">The repository slug or UUID in braces.</param>
-    /// <param name="pipelineUuid">The pipeline UUID in braces, or its build number.</param>
+    /// <param name="pipelineUuid">The pipeline UUID in braces.</param>
     /// <param name="options">Filter, sort, fields and page size.</param>
     /// <returns>The steps, fetched lazily.</returns>
     [Get("/repositories/{workspace}/{repo_slug}/pipelines/{pipeline_uuid}/steps")]
     [Paged(Next = nameof(Page<PipelineStep>.Next), SameOrigin = true)]
-    PagedEnumerable<Page<PipelineStep>, PipelineStep> ListSteps(string workspace, [AliasAs("repo_slug")] string repoSlug, [AliasAs("pipeline_uuid")] string pipelineUuid, [Query] ListOptions? options = null);
+    PagedEnumerable<Page<PipelineStep>, PipelineStep> ListSteps(
+        string workspace,
+        [AliasAs("repo_slug")] string repoSlug,
+        [AliasAs("pipeline_uuid")] string pipelineUuid,
+        [Query] ListOptions? options = null);
 
     /// <summary>Gets a step of a pipeline.</summary>
     /// <param name="workspace">The workspace slug or UUID in braces.</param>
     /// <param name="repoSlug">The repository slug or UUID in braces.</param>
-    /// <param name="pipelineUuid">The pipeline UUID in braces, or its build number.</param>
+    /// <param name="pipelineUuid">The pipeline UUID in braces.</param>
     /// <param name="stepUuid">The step UUID in braces.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The step, with its state, image and commands.</returns>
     [Get("/repositories/{workspace}/{repo_slug}/pipelines/{pipeline_uuid}/steps/{step_uuid}")]
-    Task<PipelineStep> GetStepAsync(string workspace, [AliasAs("repo_slug")] string repoSlug, [AliasAs("pipeline_uuid")] string pipelineUuid, [AliasAs("step_uuid")] string stepUuid, CancellationToken cancellationToken = default);
+    Task<PipelineStep> GetStepAsync(
+        string workspace,
+        [AliasAs("repo_slug")] string repoSlug,
+        [AliasAs("pipeline_uuid")] string pipelineUuid,
+        [AliasAs("step_uuid")] string stepUuid,
+        CancellationToken cancellationToken = default);
 
     /// <summary>Opens the log of a step as a stream (not buffered).</summary>
     /// <param name="workspace">The workspace slug or UUID in braces.</param>
     /// <param name="repoSlug">The repository slug or UUID in braces.</param>
-    /// <param name="pipelineUuid">The pipeline UUID in braces, or its build number.</param>
+    /// <param name="pipelineUuid">The pipeline UUID in braces.</param>
     /// <param name="stepUuid">The step UUID in braces.</param>
     /// <param name="range">An optional HTTP <c>Range</c> header value, e.g. <c>bytes=0-65535</c>, to read part of a large log.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The raw log; dispose it when done.</returns>
     /// <remarks>Once a step has completed, Bitbucket redirects to long-term storage; the redirect is followed without the credentials.</remarks>
     [Get("/repositories/{workspace}/{repo_slug}/pipelines/{pipeline_uuid}/steps/{step_uuid}/log")]
-    Task<Stream> GetStepLogAsync(string workspace, [AliasAs("repo_slug")] string repoSlug, [AliasAs("pipeline_uuid")] string pipelineUuid, [AliasAs("step_uuid")] string stepUuid, [Header("Range")] string? range = null, CancellationToken cancellationToken = default);
+    Task<Stream> GetStepLogAsync(
+        string workspace,
+        [AliasAs("repo_slug")] string repoSlug,
+        [AliasAs("pipeline_uuid")] string pipelineUuid,
+        [AliasAs("step_uuid")] string stepUuid,
+        [Header("Range")] string? range = null,
+        CancellationToken cancellationToken = default);
 
     /// <summary>Opens the log of the build container or of a service container of a step as a stream (not buffered).</summary>
     /// <param name="workspace">The workspace slug or UUID in braces.</param>
     /// <param name="repoSlug">The repository slug or UUID in braces.</param>
-    /// <param name="pipelineUuid">The pipeline UUID in braces, or its build number.</param>
+    /// <param name="pipelineUuid">The pipeline UUID in braces.</param>
     /// <param name="stepUuid">The step UUID in braces.</param>
     /// <param name="logUuid">The step UUID for the build container, or the UUID of a service container.</param>
     /// <param name="range">An optional HTTP <c>Range</c> header value, e.g. <c>bytes=0-65535</c>, to read part of a large log.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The raw log; dispose it when done.</returns>
     [Get("/repositories/{workspace}/{repo_slug}/pipelines/{pipeline_uuid}/steps/{step_uuid}/logs/{log_uuid}")]
-    Task<Stream> GetContainerLogAsync(string workspace, [AliasAs("repo_slug")] string repoSlug, [AliasAs("pipeline_uuid")] string pipelineUuid, [AliasAs("step_uuid")] string stepUuid, [AliasAs("log_uuid")] string logUuid, [Header("Range")] string? range = null, CancellationToken cancellationToken = default);
+    Task<Stream> GetContainerLogAsync(
+        string workspace,
+        [AliasAs("repo_slug")] string repoSlug,
+        [AliasAs("pipeline_uuid")] string pipelineUuid,
+        [AliasAs("step_uuid")] string stepUuid,
+        [AliasAs("log_uuid")] string logUuid,
+        [Header("Range")] string? range = null,
+        CancellationToken cancellationToken = default);
 
     /// <summary>Gets the summary of the test reports of a step (test counts by outcome).</summary>
     /// <param name="workspace">The workspace slug or UUID in braces.</param>
     /// <param name="repoSlug">The repository slug or UUID in braces.</param>
-    /// <param name="pipelineUuid">The pipeline UUID in braces, or its build number.</param>
+    /// <param name="pipelineUuid">The pipeline UUID in braces.</param>
     /// <param name="stepUuid">The step UUID in braces.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The summary as JSON: Bitbucket does not document its shape.</returns>
     [Get("/repositories/{workspace}/{repo_slug}/pipelines/{pipeline_uuid}/steps/{step_uuid}/test_reports")]
-    Task<JsonElement> GetTestReportSummaryAsync(string workspace, [AliasAs("repo_slug")] string repoSlug, [AliasAs("pipeline_uuid")] string pipelineUuid, [AliasAs("step_uuid")] string stepUuid, CancellationToken cancellationToken = default);
+    Task<JsonElement> GetTestReportSummaryAsync(
+        string workspace,
+        [AliasAs("repo_slug")] string repoSlug,
+        [AliasAs("pipeline_uuid")] string pipelineUuid,
+        [AliasAs("step_uuid")] string stepUuid,
+        CancellationToken cancellationToken = default);
 
     /// <summary>Gets the test cases of the test reports of a step.</summary>
     /// <param name="workspace">The workspace slug or UUID in braces.</param>
     /// <param name="repoSlug">The repository slug or UUID in braces.</param>
-    /// <param name="pipelineUuid">The pipeline UUID in braces, or its build number.</param>
+    /// <param name="pipelineUuid">The pipeline UUID in braces.</param>
     /// <param name="stepUuid">The step UUID in braces.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The test cases as JSON: Bitbucket does not document their shape.</returns>
     [Get("/repositories/{workspace}/{repo_slug}/pipelines/{pipeline_uuid}/steps/{step_uuid}/test_reports/test_cases")]
-    Task<JsonElement> GetTestCasesAsync(string workspace, [AliasAs("repo_slug")] string repoSlug, [AliasAs("pipeline_uuid")] string pipelineUuid, [AliasAs("step_uuid")] string stepUuid, CancellationToken cancellationToken = default);
+    Task<JsonElement> GetTestCasesAsync(
+        string workspace,
+        [AliasAs("repo_slug")] string repoSlug,
+        [AliasAs("pipeline_uuid")] string pipelineUuid,
+        [AliasAs("step_uuid")] string stepUuid,
+        CancellationToken cancellationToken = default);
 
     /// <summary>Gets the reasons (output) of a test case of a step.</summary>
     /// <param name="workspace">The workspace slug or UUID in braces.</param>
     /// <param name="repoSlug">The repository slug or UUID in braces.</param>
-    /// <param name="pipelineUuid">The pipeline UUID in braces, or its build number.</param>
+    /// <param name="pipelineUuid">The pipeline UUID in braces.</param>
     /// <param name="stepUuid">The step UUID in braces.</param>
     /// <param name="testCaseUuid">The test case UUID in braces.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The reasons as JSON: Bitbucket does not document their shape.</returns>
     [Get("/repositories/{workspace}/{repo_slug}/pipelines/{pipeline_uuid}/steps/{step_uuid}/test_reports/test_cases/{test_case_uuid}/test_case_reasons")]
-    Task<JsonElement> GetTestCaseReasonsAsync(string workspace, [AliasAs("repo_slug")] string repoSlug, [AliasAs("pipeline_uuid")] string pipelineUuid, [AliasAs("step_uuid")] string stepUuid, [AliasAs("test_case_uuid")] string testCaseUuid, CancellationToken cancellationToken = default);
+    Task<JsonElement> GetTestCaseReasonsAsync(
+        string workspace,
+        [AliasAs("repo_slug")] string repoSlug,
+        [AliasAs("pipeline_uuid")] string pipelineUuid,
+        [AliasAs("step_uuid")] string stepUuid,
+        [AliasAs("test_case_uuid")] string testCaseUuid,
+        CancellationToken cancellationToken = default);
 
     /// <summary>Gets the Pipelines configuration of a repository: whether Pipelines is enabled.</summary>
     /// <param name="workspace">The workspace slug or UUID in braces.</param>
@@ -160,7 +215,11 @@ public interface IPipelinesApi
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The build number as set.</returns>
     [Put("/repositories/{workspace}/{repo_slug}/pipelines_config/build_number")]
-    Task<PipelineBuildNumber> UpdateBuildNumberAsync(string workspace, [AliasAs("repo_slug")] string repoSlug, [Body] PipelineBuildNumber buildNumber, CancellationToken cancellationToken = default);
+    Task<PipelineBuildNumber> UpdateBuildNumberAsync(
+        string workspace,
+        [AliasAs("repo_slug")] string repoSlug,
+        [Body] PipelineBuildNumber buildNumber,
+        CancellationToken cancellationToken = default);
 
     /// <summary>Lists the pipeline schedules of a repository, page by page.</summary>
     /// <param name="workspace">The workspace slug or UUID in braces.</param>
@@ -178,7 +237,11 @@ public interface IPipelinesApi
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The schedule created.</returns>
     [Post("/repositories/{workspace}/{repo_slug}/pipelines_config/schedules")]
-    Task<PipelineSchedule> CreateScheduleAsync(string workspace, [AliasAs("repo_slug")] string repoSlug, [Body] PipelineSchedulePostRequestBody schedule, CancellationToken cancellationToken = default);
+    Task<PipelineSchedule> CreateScheduleAsync(
+        string workspace,
+        [AliasAs("repo_slug")] string repoSlug,
+        [Body] PipelineSchedulePostRequestBody schedule,
+        CancellationToken cancellationToken = default);
 
     /// <summary>Gets a pipeline schedule.</summary>
     /// <param name="workspace">The workspace slug or UUID in braces.</param>
@@ -187,7 +250,11 @@ public interface IPipelinesApi
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The schedule.</returns>
     [Get("/repositories/{workspace}/{repo_slug}/pipelines_config/schedules/{schedule_uuid}")]
-    Task<PipelineSchedule> GetScheduleAsync(string workspace, [AliasAs("repo_slug")] string repoSlug, [AliasAs("schedule_uuid")] string scheduleUuid, CancellationToken cancellationToken = default);
+    Task<PipelineSchedule> GetScheduleAsync(
+        string workspace,
+        [AliasAs("repo_slug")] string repoSlug,
+        [AliasAs("schedule_uuid")] string scheduleUuid,
+        CancellationToken cancellationToken = default);
 
     /// <summary>Updates a pipeline schedule: enables or disables it.</summary>
     /// <param name="workspace">The workspace slug or UUID in braces.</param>
@@ -197,7 +264,12 @@ public interface IPipelinesApi
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The updated schedule.</returns>
     [Put("/repositories/{workspace}/{repo_slug}/pipelines_config/schedules/{schedule_uuid}")]
-    Task<PipelineSchedule> UpdateScheduleAsync(string workspace, [AliasAs("repo_slug")] string repoSlug, [AliasAs("schedule_uuid")] string scheduleUuid, [Body] PipelineSchedulePutRequestBody schedule, CancellationToken cancellationToken = default);
+    Task<PipelineSchedule> UpdateScheduleAsync(
+        string workspace,
+        [AliasAs("repo_slug")] string repoSlug,
+        [AliasAs("schedule_uuid")] string scheduleUuid,
+        [Body] PipelineSchedulePutRequestBody schedule,
+        CancellationToken cancellationToken = default);
 
     /// <summary>Deletes a pipeline schedule.</summary>
     /// <param name="workspace">The workspace slug or UUID in braces.</param>
@@ -206,7 +278,11 @@ public interface IPipelinesApi
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>A task that completes when the schedule is deleted.</returns>
     [Delete("/repositories/{workspace}/{repo_slug}/pipelines_config/schedules/{schedule_uuid}")]
-    Task DeleteScheduleAsync(string workspace, [AliasAs("repo_slug")] string repoSlug, [AliasAs("schedule_uuid")] string scheduleUuid, CancellationToken cancellationToken = default);
+    Task DeleteScheduleAsync(
+        string workspace,
+        [AliasAs("repo_slug")] string repoSlug,
+        [AliasAs("schedule_uuid")] string scheduleUuid,
+        CancellationToken cancellationToken = default);
 
     /// <summary>Lists the executions of a pipeline schedule, page by page.</summary>
     /// <param name="workspace">The workspace slug or UUID in braces.</param>
@@ -216,7 +292,11 @@ public interface IPipelinesApi
     /// <returns>The executions (the pipeline started, or the error), fetched lazily.</returns>
     [Get("/repositories/{workspace}/{repo_slug}/pipelines_config/schedules/{schedule_uuid}/executions")]
     [Paged(Next = nameof(Page<PipelineScheduleExecution>.Next), SameOrigin = true)]
-    PagedEnumerable<Page<PipelineScheduleExecution>, PipelineScheduleExecution> ListScheduleExecutions(string workspace, [AliasAs("repo_slug")] string repoSlug, [AliasAs("schedule_uuid")] string scheduleUuid, [Query] ListOptions? options = null);
+    PagedEnumerable<Page<PipelineScheduleExecution>, PipelineScheduleExecution> ListScheduleExecutions(
+        string workspace,
+        [AliasAs("repo_slug")] string repoSlug,
+        [AliasAs("schedule_uuid")] string scheduleUuid,
+        [Query] ListOptions? options = null);
 
     /// <summary>Gets the SSH key pair of a repository's pipelines (the private key is never returned).</summary>
     /// <param name="workspace">The workspace slug or UUID in braces.</param>
@@ -233,7 +313,11 @@ public interface IPipelinesApi
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The key pair, without its private key.</returns>
     [Put("/repositories/{workspace}/{repo_slug}/pipelines_config/ssh/key_pair")]
-    Task<PipelineSshKeyPair> UpdateSshKeyPairAsync(string workspace, [AliasAs("repo_slug")] string repoSlug, [Body] PipelineSshKeyPair keyPair, CancellationToken cancellationToken = default);
+    Task<PipelineSshKeyPair> UpdateSshKeyPairAsync(
+        string workspace,
+        [AliasAs("repo_slug")] string repoSlug,
+        [Body] PipelineSshKeyPair keyPair,
+        CancellationToken cancellationToken = default);
 
     /// <summary>Deletes the SSH key pair of a repository's pipelines.</summary>
     /// <param name="workspace">The workspace slug or UUID in braces.</param>
@@ -259,7 +343,11 @@ public interface IPipelinesApi
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The known host created.</returns>
     [Post("/repositories/{workspace}/{repo_slug}/pipelines_config/ssh/known_hosts")]
-    Task<PipelineKnownHost> CreateKnownHostAsync(string workspace, [AliasAs("repo_slug")] string repoSlug, [Body] PipelineKnownHost knownHost, CancellationToken cancellationToken = default);
+    Task<PipelineKnownHost> CreateKnownHostAsync(
+        string workspace,
+        [AliasAs("repo_slug")] string repoSlug,
+        [Body] PipelineKnownHost knownHost,
+        CancellationToken cancellationToken = default);
 
     /// <summary>Gets an SSH known host of a repository's pipelines.</summary>
     /// <param name="workspace">The workspace slug or UUID in braces.</param>
@@ -268,7 +356,11 @@ public interface IPipelinesApi
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The known host.</returns>
     [Get("/repositories/{workspace}/{repo_slug}/pipelines_config/ssh/known_hosts/{known_host_uuid}")]
-    Task<PipelineKnownHost> GetKnownHostAsync(string workspace, [AliasAs("repo_slug")] string repoSlug, [AliasAs("known_host_uuid")] string knownHostUuid, CancellationToken cancellationToken = default);
+    Task<PipelineKnownHost> GetKnownHostAsync(
+        string workspace,
+        [AliasAs("repo_slug")] string repoSlug,
+        [AliasAs("known_host_uuid")] string knownHostUuid,
+        CancellationToken cancellationToken = default);
 
     /// <summary>Updates an SSH known host of a repository's pipelines.</summary>
     /// <param name="workspace">The workspace slug or UUID in braces.</param>
@@ -278,7 +370,12 @@ public interface IPipelinesApi
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The updated known host.</returns>
     [Put("/repositories/{workspace}/{repo_slug}/pipelines_config/ssh/known_hosts/{known_host_uuid}")]
-    Task<PipelineKnownHost> UpdateKnownHostAsync(string workspace, [AliasAs("repo_slug")] string repoSlug, [AliasAs("known_host_uuid")] string knownHostUuid, [Body] PipelineKnownHost knownHost, CancellationToken cancellationToken = default);
+    Task<PipelineKnownHost> UpdateKnownHostAsync(
+        string workspace,
+        [AliasAs("repo_slug")] string repoSlug,
+        [AliasAs("known_host_uuid")] string knownHostUuid,
+        [Body] PipelineKnownHost knownHost,
+        CancellationToken cancellationToken = default);
 
     /// <summary>Deletes an SSH known host of a repository's pipelines.</summary>
     /// <param name="workspace">The workspace slug or UUID in braces.</param>
@@ -287,7 +384,11 @@ public interface IPipelinesApi
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>A task that completes when the known host is deleted.</returns>
     [Delete("/repositories/{workspace}/{repo_slug}/pipelines_config/ssh/known_hosts/{known_host_uuid}")]
-    Task DeleteKnownHostAsync(string workspace, [AliasAs("repo_slug")] string repoSlug, [AliasAs("known_host_uuid")] string knownHostUuid, CancellationToken cancellationToken = default);
+    Task DeleteKnownHostAsync(
+        string workspace,
+        [AliasAs("repo_slug")] string repoSlug,
+        [AliasAs("known_host_uuid")] string knownHostUuid,
+        CancellationToken cancellationToken = default);
 
     /// <summary>Lists the pipeline variables of a repository, page by page (secured values are left out).</summary>
     /// <param name="workspace">The workspace slug or UUID in braces.</param>
@@ -305,7 +406,11 @@ public interface IPipelinesApi
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The variable created.</returns>
     [Post("/repositories/{workspace}/{repo_slug}/pipelines_config/variables")]
-    Task<PipelineVariable> CreateVariableAsync(string workspace, [AliasAs("repo_slug")] string repoSlug, [Body] PipelineVariable variable, CancellationToken cancellationToken = default);
+    Task<PipelineVariable> CreateVariableAsync(
+        string workspace,
+        [AliasAs("repo_slug")] string repoSlug,
+        [Body] PipelineVariable variable,
+        CancellationToken cancellationToken = default);
 
     /// <summary>Gets a pipeline variable of a repository (a secured value is left out).</summary>
     /// <param name="workspace">The workspace slug or UUID in braces.</param>
@@ -314,7 +419,11 @@ public interface IPipelinesApi
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The variable.</returns>
     [Get("/repositories/{workspace}/{repo_slug}/pipelines_config/variables/{variable_uuid}")]
-    Task<PipelineVariable> GetVariableAsync(string workspace, [AliasAs("repo_slug")] string repoSlug, [AliasAs("variable_uuid")] string variableUuid, CancellationToken cancellationToken = default);
+    Task<PipelineVariable> GetVariableAsync(
+        string workspace,
+        [AliasAs("repo_slug")] string repoSlug,
+        [AliasAs("variable_uuid")] string variableUuid,
+        CancellationToken cancellationToken = default);
 
     /// <summary>Updates a pipeline variable of a repository.</summary>
     /// <param name="workspace">The workspace slug or UUID in braces.</param>
@@ -324,7 +433,12 @@ public interface IPipelinesApi
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The updated variable.</returns>
     [Put("/repositories/{workspace}/{repo_slug}/pipelines_config/variables/{variable_uuid}")]
-    Task<PipelineVariable> UpdateVariableAsync(string workspace, [AliasAs("repo_slug")] string repoSlug, [AliasAs("variable_uuid")] string variableUuid, [Body] PipelineVariable variable, CancellationToken cancellationToken = default);
+    Task<PipelineVariable> UpdateVariableAsync(
+        string workspace,
+        [AliasAs("repo_slug")] string repoSlug,
+        [AliasAs("variable_uuid")] string variableUuid,
+        [Body] PipelineVariable variable,
+        CancellationToken cancellationToken = default);
 
     /// <summary>Deletes a pipeline variable of a repository.</summary>
     /// <param name="workspace">The workspace slug or UUID in braces.</param>
@@ -333,7 +447,11 @@ public interface IPipelinesApi
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>A task that completes when the variable is deleted.</returns>
     [Delete("/repositories/{workspace}/{repo_slug}/pipelines_config/variables/{variable_uuid}")]
-    Task DeleteVariableAsync(string workspace, [AliasAs("repo_slug")] string repoSlug, [AliasAs("variable_uuid")] string variableUuid, CancellationToken cancellationToken = default);
+    Task DeleteVariableAsync(
+        string workspace,
+        [AliasAs("repo_slug")] string repoSlug,
+        [AliasAs("variable_uuid")] string variableUuid,
+        CancellationToken cancellationToken = default);
 
     /// <summary>Lists the variables of a deployment environment, page by page (secured values are left out).</summary>
     /// <param name="workspace">The workspace slug or UUID in braces.</param>
@@ -343,7 +461,11 @@ public interface IPipelinesApi
     /// <returns>The variables, fetched lazily.</returns>
     [Get("/repositories/{workspace}/{repo_slug}/deployments_config/environments/{environment_uuid}/variables")]
     [Paged(Next = nameof(Page<DeploymentVariable>.Next), SameOrigin = true)]
-    PagedEnumerable<Page<DeploymentVariable>, DeploymentVariable> ListDeploymentVariables(string workspace, [AliasAs("repo_slug")] string repoSlug, [AliasAs("environment_uuid")] string environmentUuid, [Query] ListOptions? options = null);
+    PagedEnumerable<Page<DeploymentVariable>, DeploymentVariable> ListDeploymentVariables(
+        string workspace,
+        [AliasAs("repo_slug")] string repoSlug,
+        [AliasAs("environment_uuid")] string environmentUuid,
+        [Query] ListOptions? options = null);
 
     /// <summary>Creates a variable of a deployment environment.</summary>
     /// <param name="workspace">The workspace slug or UUID in braces.</param>
@@ -353,7 +475,12 @@ public interface IPipelinesApi
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The variable created.</returns>
     [Post("/repositories/{workspace}/{repo_slug}/deployments_config/environments/{environment_uuid}/variables")]
-    Task<DeploymentVariable> CreateDeploymentVariableAsync(string workspace, [AliasAs("repo_slug")] string repoSlug, [AliasAs("environment_uuid")] string environmentUuid, [Body] DeploymentVariable variable, CancellationToken cancellationToken = default);
+    Task<DeploymentVariable> CreateDeploymentVariableAsync(
+        string workspace,
+        [AliasAs("repo_slug")] string repoSlug,
+        [AliasAs("environment_uuid")] string environmentUuid,
+        [Body] DeploymentVariable variable,
+        CancellationToken cancellationToken = default);
 
     /// <summary>Updates a variable of a deployment environment.</summary>
     /// <param name="workspace">The workspace slug or UUID in braces.</param>
@@ -364,7 +491,13 @@ public interface IPipelinesApi
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The updated variable.</returns>
     [Put("/repositories/{workspace}/{repo_slug}/deployments_config/environments/{environment_uuid}/variables/{variable_uuid}")]
-    Task<DeploymentVariable> UpdateDeploymentVariableAsync(string workspace, [AliasAs("repo_slug")] string repoSlug, [AliasAs("environment_uuid")] string environmentUuid, [AliasAs("variable_uuid")] string variableUuid, [Body] DeploymentVariable variable, CancellationToken cancellationToken = default);
+    Task<DeploymentVariable> UpdateDeploymentVariableAsync(
+        string workspace,
+        [AliasAs("repo_slug")] string repoSlug,
+        [AliasAs("environment_uuid")] string environmentUuid,
+        [AliasAs("variable_uuid")] string variableUuid,
+        [Body] DeploymentVariable variable,
+        CancellationToken cancellationToken = default);
 
     /// <summary>Deletes a variable of a deployment environment.</summary>
     /// <param name="workspace">The workspace slug or UUID in braces.</param>
@@ -374,7 +507,12 @@ public interface IPipelinesApi
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>A task that completes when the variable is deleted.</returns>
     [Delete("/repositories/{workspace}/{repo_slug}/deployments_config/environments/{environment_uuid}/variables/{variable_uuid}")]
-    Task DeleteDeploymentVariableAsync(string workspace, [AliasAs("repo_slug")] string repoSlug, [AliasAs("environment_uuid")] string environmentUuid, [AliasAs("variable_uuid")] string variableUuid, CancellationToken cancellationToken = default);
+    Task DeleteDeploymentVariableAsync(
+        string workspace,
+        [AliasAs("repo_slug")] string repoSlug,
+        [AliasAs("environment_uuid")] string environmentUuid,
+        [AliasAs("variable_uuid")] string variableUuid,
+        CancellationToken cancellationToken = default);
 
     /// <summary>Lists the pipeline variables of a workspace, page by page (secured values are left out).</summary>
     /// <param name="workspace">The workspace slug or UUID in braces.</param>
@@ -407,7 +545,11 @@ public interface IPipelinesApi
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The updated variable.</returns>
     [Put("/workspaces/{workspace}/pipelines-config/variables/{variable_uuid}")]
-    Task<PipelineVariable> UpdateWorkspaceVariableAsync(string workspace, [AliasAs("variable_uuid")] string variableUuid, [Body] PipelineVariable variable, CancellationToken cancellationToken = default);
+    Task<PipelineVariable> UpdateWorkspaceVariableAsync(
+        string workspace,
+        [AliasAs("variable_uuid")] string variableUuid,
+        [Body] PipelineVariable variable,
+        CancellationToken cancellationToken = default);
 
     /// <summary>Deletes a pipeline variable of a workspace.</summary>
     /// <param name="workspace">The workspace slug or UUID in braces.</param>
@@ -421,7 +563,7 @@ public interface IPipelinesApi
     /// <param name="username">The team (workspace) slug or UUID in braces.</param>
     /// <param name="options">Filter, sort, fields and page size.</param>
     /// <returns>The variables, fetched lazily.</returns>
-    [Obsolete("Bitbucket deprecated the team-level pipeline variables with its teams and users API (see the teams API deprecation announcement); use ListWorkspaceVariables instead.")]
+    [Obsolete("Bitbucket deprecated team-level pipeline variables along with its teams and users API; use ListWorkspaceVariables instead.")]
     [Get("/teams/{username}/pipelines_config/variables")]
     [Paged(Next = nameof(Page<PipelineVariable>.Next), SameOrigin = true)]
     PagedEnumerable<Page<PipelineVariable>, PipelineVariable> ListTeamVariables(string username, [Query] ListOptions? options = null);
@@ -431,7 +573,7 @@ public interface IPipelinesApi
     /// <param name="variable">The variable: key, value and whether it is secured.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The variable created.</returns>
-    [Obsolete("Bitbucket deprecated the team-level pipeline variables with its teams and users API (see the teams API deprecation announcement); use CreateWorkspaceVariableAsync instead.")]
+    [Obsolete("Bitbucket deprecated team-level pipeline variables along with its teams and users API; use CreateWorkspaceVariableAsync instead.")]
     [Post("/teams/{username}/pipelines_config/variables")]
     Task<PipelineVariable> CreateTeamVariableAsync(string username, [Body] PipelineVariable variable, CancellationToken cancellationToken = default);
 
@@ -440,7 +582,7 @@ public interface IPipelinesApi
     /// <param name="variableUuid">The variable UUID in braces.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The variable.</returns>
-    [Obsolete("Bitbucket deprecated the team-level pipeline variables with its teams and users API (see the teams API deprecation announcement); use GetWorkspaceVariableAsync instead.")]
+    [Obsolete("Bitbucket deprecated team-level pipeline variables along with its teams and users API; use GetWorkspaceVariableAsync instead.")]
     [Get("/teams/{username}/pipelines_config/variables/{variable_uuid}")]
     Task<PipelineVariable> GetTeamVariableAsync(string username, [AliasAs("variable_uuid")] string variableUuid, CancellationToken cancellationToken = default);
 
@@ -450,16 +592,20 @@ public interface IPipelinesApi
     /// <param name="variable">The variable: key, value and whether it is secured.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The updated variable.</returns>
-    [Obsolete("Bitbucket deprecated the team-level pipeline variables with its teams and users API (see the teams API deprecation announcement); use UpdateWorkspaceVariableAsync instead.")]
+    [Obsolete("Bitbucket deprecated team-level pipeline variables along with its teams and users API; use UpdateWorkspaceVariableAsync instead.")]
     [Put("/teams/{username}/pipelines_config/variables/{variable_uuid}")]
-    Task<PipelineVariable> UpdateTeamVariableAsync(string username, [AliasAs("variable_uuid")] string variableUuid, [Body] PipelineVariable variable, CancellationToken cancellationToken = default);
+    Task<PipelineVariable> UpdateTeamVariableAsync(
+        string username,
+        [AliasAs("variable_uuid")] string variableUuid,
+        [Body] PipelineVariable variable,
+        CancellationToken cancellationToken = default);
 
     /// <summary>Deletes a pipeline variable of a team account.</summary>
     /// <param name="username">The team (workspace) slug or UUID in braces.</param>
     /// <param name="variableUuid">The variable UUID in braces.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>A task that completes when the variable is deleted.</returns>
-    [Obsolete("Bitbucket deprecated the team-level pipeline variables with its teams and users API (see the teams API deprecation announcement); use DeleteWorkspaceVariableAsync instead.")]
+    [Obsolete("Bitbucket deprecated team-level pipeline variables along with its teams and users API; use DeleteWorkspaceVariableAsync instead.")]
     [Delete("/teams/{username}/pipelines_config/variables/{variable_uuid}")]
     Task DeleteTeamVariableAsync(string username, [AliasAs("variable_uuid")] string variableUuid, CancellationToken cancellationToken = default);
 
@@ -467,7 +613,7 @@ public interface IPipelinesApi
     /// <param name="selectedUser">The account UUID in braces, or the Atlassian account id.</param>
     /// <param name="options">Filter, sort, fields and page size.</param>
     /// <returns>The variables, fetched lazily.</returns>
-    [Obsolete("Bitbucket deprecated the user-level pipeline variables with its teams and users API (see the teams API deprecation announcement); use ListWorkspaceVariables instead.")]
+    [Obsolete("Bitbucket deprecated user-level pipeline variables along with its teams and users API; use ListWorkspaceVariables instead.")]
     [Get("/users/{selected_user}/pipelines_config/variables")]
     [Paged(Next = nameof(Page<PipelineVariable>.Next), SameOrigin = true)]
     PagedEnumerable<Page<PipelineVariable>, PipelineVariable> ListUserVariables([AliasAs("selected_user")] string selectedUser, [Query] ListOptions? options = null);
@@ -477,7 +623,7 @@ public interface IPipelinesApi
     /// <param name="variable">The variable: key, value and whether it is secured.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The variable created.</returns>
-    [Obsolete("Bitbucket deprecated the user-level pipeline variables with its teams and users API (see the teams API deprecation announcement); use CreateWorkspaceVariableAsync instead.")]
+    [Obsolete("Bitbucket deprecated user-level pipeline variables along with its teams and users API; use CreateWorkspaceVariableAsync instead.")]
     [Post("/users/{selected_user}/pipelines_config/variables")]
     Task<PipelineVariable> CreateUserVariableAsync([AliasAs("selected_user")] string selectedUser, [Body] PipelineVariable variable, CancellationToken cancellationToken = default);
 
@@ -486,9 +632,12 @@ public interface IPipelinesApi
     /// <param name="variableUuid">The variable UUID in braces.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The variable.</returns>
-    [Obsolete("Bitbucket deprecated the user-level pipeline variables with its teams and users API (see the teams API deprecation announcement); use GetWorkspaceVariableAsync instead.")]
+    [Obsolete("Bitbucket deprecated user-level pipeline variables along with its teams and users API; use GetWorkspaceVariableAsync instead.")]
     [Get("/users/{selected_user}/pipelines_config/variables/{variable_uuid}")]
-    Task<PipelineVariable> GetUserVariableAsync([AliasAs("selected_user")] string selectedUser, [AliasAs("variable_uuid")] string variableUuid, CancellationToken cancellationToken = default);
+    Task<PipelineVariable> GetUserVariableAsync(
+        [AliasAs("selected_user")] string selectedUser,
+        [AliasAs("variable_uuid")] string variableUuid,
+        CancellationToken cancellationToken = default);
 
     /// <summary>Updates a pipeline variable of a user account.</summary>
     /// <param name="selectedUser">The account UUID in braces, or the Atlassian account id.</param>
@@ -496,16 +645,20 @@ public interface IPipelinesApi
     /// <param name="variable">The variable: key, value and whether it is secured.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The updated variable.</returns>
-    [Obsolete("Bitbucket deprecated the user-level pipeline variables with its teams and users API (see the teams API deprecation announcement); use UpdateWorkspaceVariableAsync instead.")]
+    [Obsolete("Bitbucket deprecated user-level pipeline variables along with its teams and users API; use UpdateWorkspaceVariableAsync instead.")]
     [Put("/users/{selected_user}/pipelines_config/variables/{variable_uuid}")]
-    Task<PipelineVariable> UpdateUserVariableAsync([AliasAs("selected_user")] string selectedUser, [AliasAs("variable_uuid")] string variableUuid, [Body] PipelineVariable variable, CancellationToken cancellationToken = default);
+    Task<PipelineVariable> UpdateUserVariableAsync(
+        [AliasAs("selected_user")] string selectedUser,
+        [AliasAs("variable_uuid")] string variableUuid,
+        [Body] PipelineVariable variable,
+        CancellationToken cancellationToken = default);
 
     /// <summary>Deletes a pipeline variable of a user account.</summary>
     /// <param name="selectedUser">The account UUID in braces, or the Atlassian account id.</param>
     /// <param name="variableUuid">The variable UUID in braces.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>A task that completes when the variable is deleted.</returns>
-    [Obsolete("Bitbucket deprecated the user-level pipeline variables with its teams and users API (see the teams API deprecation announcement); use DeleteWorkspaceVariableAsync instead.")]
+    [Obsolete("Bitbucket deprecated user-level pipeline variables along with its teams and users API; use DeleteWorkspaceVariableAsync instead.")]
     [Delete("/users/{selected_user}/pipelines_config/variables/{variable_uuid}")]
     Task DeleteUserVariableAsync([AliasAs("selected_user")] string selectedUser, [AliasAs("variable_uuid")] string variableUuid, CancellationToken cancellationToken = default);
 
@@ -543,7 +696,11 @@ public interface IPipelinesApi
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The URI of the cache content.</returns>
     [Get("/repositories/{workspace}/{repo_slug}/pipelines-config/caches/{cache_uuid}/content-uri")]
-    Task<PipelineCacheContentUri> GetCacheContentUriAsync(string workspace, [AliasAs("repo_slug")] string repoSlug, [AliasAs("cache_uuid")] string cacheUuid, CancellationToken cancellationToken = default);
+    Task<PipelineCacheContentUri> GetCacheContentUriAsync(
+        string workspace,
+        [AliasAs("repo_slug")] string repoSlug,
+        [AliasAs("cache_uuid")] string cacheUuid,
+        CancellationToken cancellationToken = default);
 
     /// <summary>Lists the self-hosted runners of a repository, page by page.</summary>
     /// <param name="workspace">The workspace slug or UUID in braces.</param>
@@ -571,7 +728,11 @@ public interface IPipelinesApi
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The runner, with its state.</returns>
     [Get("/repositories/{workspace}/{repo_slug}/pipelines-config/runners/{runner_uuid}")]
-    Task<PipelineRunner> GetRunnerAsync(string workspace, [AliasAs("repo_slug")] string repoSlug, [AliasAs("runner_uuid")] string runnerUuid, CancellationToken cancellationToken = default);
+    Task<PipelineRunner> GetRunnerAsync(
+        string workspace,
+        [AliasAs("repo_slug")] string repoSlug,
+        [AliasAs("runner_uuid")] string runnerUuid,
+        CancellationToken cancellationToken = default);
 
     /// <summary>Updates a self-hosted runner of a repository, e.g. its name, labels or state.</summary>
     /// <param name="workspace">The workspace slug or UUID in braces.</param>
@@ -582,7 +743,12 @@ public interface IPipelinesApi
     /// <returns>The updated runner.</returns>
     /// <remarks>The OpenAPI description declares no request body; Bitbucket reads the runner's changes from it.</remarks>
     [Put("/repositories/{workspace}/{repo_slug}/pipelines-config/runners/{runner_uuid}")]
-    Task<PipelineRunner> UpdateRunnerAsync(string workspace, [AliasAs("repo_slug")] string repoSlug, [AliasAs("runner_uuid")] string runnerUuid, [Body] PipelineRunner runner, CancellationToken cancellationToken = default);
+    Task<PipelineRunner> UpdateRunnerAsync(
+        string workspace,
+        [AliasAs("repo_slug")] string repoSlug,
+        [AliasAs("runner_uuid")] string runnerUuid,
+        [Body] PipelineRunner runner,
+        CancellationToken cancellationToken = default);
 
     /// <summary>Deletes a self-hosted runner of a repository.</summary>
     /// <param name="workspace">The workspace slug or UUID in braces.</param>
@@ -626,7 +792,11 @@ public interface IPipelinesApi
     /// <returns>The updated runner.</returns>
     /// <remarks>The OpenAPI description declares no request body; Bitbucket reads the runner's changes from it.</remarks>
     [Put("/workspaces/{workspace}/pipelines-config/runners/{runner_uuid}")]
-    Task<PipelineRunner> UpdateWorkspaceRunnerAsync(string workspace, [AliasAs("runner_uuid")] string runnerUuid, [Body] PipelineRunner runner, CancellationToken cancellationToken = default);
+    Task<PipelineRunner> UpdateWorkspaceRunnerAsync(
+        string workspace,
+        [AliasAs("runner_uuid")] string runnerUuid,
+        [Body] PipelineRunner runner,
+        CancellationToken cancellationToken = default);
 
     /// <summary>Deletes a self-hosted runner of a workspace.</summary>
     /// <param name="workspace">The workspace slug or UUID in braces.</param>
