@@ -280,6 +280,10 @@ namespace Bitbucket.Refit.Serialization;
 // IWebhooksApi
 
 // IPipelinesApi
+[JsonSerializable(typeof(PipelinesOidcConfiguration))]
+[JsonSerializable(typeof(PipelinesOidcKeySet))]
+[JsonSerializable(typeof(PipelinesOidcKey))]
+[JsonSerializable(typeof(PipelinePullRequestTarget))]
 
 // ISnippetsApi
 
