@@ -266,6 +266,7 @@ namespace Bitbucket.Refit.Serialization;
 // IPullRequestsApi
 
 // ICommitsApi
+[JsonSerializable(typeof(Page<Commit>))]
 
 // ICommitStatusesApi
 
@@ -290,6 +291,7 @@ namespace Bitbucket.Refit.Serialization;
 // IPropertiesApi
 
 // IReportsApi
+[JsonSerializable(typeof(ReportAnnotation[]))]
 
 // ISshKeysApi
 
@@ -298,6 +300,7 @@ namespace Bitbucket.Refit.Serialization;
 // IDownloadsApi
 
 // IAddonApi
+[JsonSerializable(typeof(AddonUpdate))]
 
 // ISearchApi
 
