@@ -56,7 +56,10 @@ public interface ICommitsApi
     /// <param name="commit">The commit hash.</param>
     /// <param name="comment">The comment; at least <c>content.raw</c>.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    /// <returns>The created comment.</returns>
+    /// <returns>
+    /// The created comment as Bitbucket returns it (the spec leaves the 201 body undescribed; an empty body would come back
+    /// as <see langword="null"/>).
+    /// </returns>
     [Post("/repositories/{workspace}/{repo_slug}/commit/{commit}/comments")]
     Task<CommitComment> CreateCommentAsync(string workspace, [AliasAs("repo_slug")] string repoSlug, string commit, [Body] CommitComment comment, CancellationToken cancellationToken = default);
 
@@ -77,7 +80,10 @@ public interface ICommitsApi
     /// <param name="commentId">The comment id.</param>
     /// <param name="comment">The comment with its new <c>content.raw</c>.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    /// <returns>The updated comment.</returns>
+    /// <returns>
+    /// The updated comment as Bitbucket returns it (the spec leaves the body undescribed; an empty body would come back as
+    /// <see langword="null"/>).
+    /// </returns>
     [Put("/repositories/{workspace}/{repo_slug}/commit/{commit}/comments/{comment_id}")]
     Task<CommitComment> UpdateCommentAsync(string workspace, [AliasAs("repo_slug")] string repoSlug, string commit, [AliasAs("comment_id")] long commentId, [Body] CommitComment comment, CancellationToken cancellationToken = default);
 
@@ -113,7 +119,8 @@ public interface ICommitsApi
 
     /// <summary>
     /// Lists the commits of a repository like <see cref="List"/>, sending the include and exclude refs in a form body
-    /// (POST) instead of the query string, for lists too long for a URL. Nothing is created.
+    /// (POST) instead of the query string, for lists too long for a URL. Nothing is created. Each following page is
+    /// requested the same way: the form is posted again to the <c>next</c> link.
     /// </summary>
     /// <param name="workspace">The workspace slug or UUID in braces.</param>
     /// <param name="repoSlug">The repository slug or UUID in braces.</param>
@@ -146,7 +153,8 @@ public interface ICommitsApi
 
     /// <summary>
     /// Lists the commits reachable from a revision like <see cref="ListForRevision"/>, sending the include and exclude
-    /// refs in a form body (POST) instead of the query string. Nothing is created.
+    /// refs in a form body (POST) instead of the query string. Nothing is created. Each following page is requested the
+    /// same way: the form is posted again to the <c>next</c> link.
     /// </summary>
     /// <param name="workspace">The workspace slug or UUID in braces.</param>
     /// <param name="repoSlug">The repository slug or UUID in braces.</param>
@@ -168,7 +176,7 @@ public interface ICommitsApi
     /// <param name="repoSlug">The repository slug or UUID in braces.</param>
     /// <param name="spec">One commit, or two separated by <c>..</c> (see the remarks on <see cref="ICommitsApi"/>).</param>
     /// <param name="context">The number of context lines around each change.</param>
-    /// <param name="path">Limits the diff to these files.</param>
+    /// <param name="path">Limits the diff to these files (Bitbucket accepts the parameter repeated; the spec types it as one string).</param>
     /// <param name="ignoreWhitespace">Whether to ignore whitespace changes.</param>
     /// <param name="binary">Whether to include binary files (Bitbucket's default: yes).</param>
     /// <param name="renames">Whether to detect renames (Bitbucket's default: yes).</param>
@@ -180,7 +188,7 @@ public interface ICommitsApi
     /// With two commits, whether to diff the source against its merge base with the destination (three-dot, Bitbucket's
     /// default) rather than against the destination itself (two-dot).
     /// </param>
-    /// <param name="cancellationToken">Cancels the request and the reading of the stream.</param>
+    /// <param name="cancellationToken">Cancels the request until the response headers arrive; reads from the stream take their own token.</param>
     /// <returns>The diff as an unbuffered stream.</returns>
     [Get("/repositories/{workspace}/{repo_slug}/diff/{spec}")]
     Task<Stream> GetDiffAsync(string workspace, [AliasAs("repo_slug")] string repoSlug, string spec,
@@ -242,7 +250,7 @@ public interface ICommitsApi
     /// <param name="workspace">The workspace slug or UUID in braces.</param>
     /// <param name="repoSlug">The repository slug or UUID in braces.</param>
     /// <param name="spec">One commit, or two separated by <c>..</c>, source first.</param>
-    /// <param name="cancellationToken">Cancels the request and the reading of the stream.</param>
+    /// <param name="cancellationToken">Cancels the request until the response headers arrive; reads from the stream take their own token.</param>
     /// <returns>The patch as an unbuffered stream.</returns>
     [Get("/repositories/{workspace}/{repo_slug}/patch/{spec}")]
     Task<Stream> GetPatchAsync(string workspace, [AliasAs("repo_slug")] string repoSlug, string spec, CancellationToken cancellationToken = default);

@@ -174,6 +174,17 @@ public sealed class CommitsApiTests
     }
 
     [Test]
+    public async Task CreateComment_AnEmptyCreatedAnswer_ComesBackAsNull()
+    {
+        // The spec documents the 201 without a body (Prism answers so); Refit then yields null rather than throwing.
+        AnswerAll(201, null);
+
+        var created = await _commits.CreateCommentAsync("bitbucket", "geordi", Hash, new CommitComment { Type = "commit_comment", Content = new RenderedContent { Raw = "Hi" } });
+
+        Assert.That(created, Is.Null);
+    }
+
+    [Test]
     public async Task GetComment_SendsGet_WithTheId()
     {
         AnswerAll(200, CommentJson);
@@ -367,12 +378,15 @@ public sealed class CommitsApiTests
         });
         var commits = services.GetRequiredService<ICommitsApi>();
 
-        var call = commits.GetDiffAsync("bitbucket", "geordi", "main..feature");
+        using var requestCancellation = new CancellationTokenSource();
+        var call = commits.GetDiffAsync("bitbucket", "geordi", "main..feature", cancellationToken: requestCancellation.Token);
         await using var stream = await call.WaitAsync(TimeSpan.FromSeconds(10));
         var first = new byte[TrickleServer.FirstChunk.Length];
         await stream.ReadExactlyAsync(first).AsTask().WaitAsync(TimeSpan.FromSeconds(10));
         var restSentBeforeFirstRead = server.RestSent;
 
+        // The call's token covers the request up to the headers; the stream's reads are governed by their own tokens.
+        await requestCancellation.CancelAsync();
         server.ReleaseRest();
         using var rest = new MemoryStream();
         await stream.CopyToAsync(rest).WaitAsync(TimeSpan.FromSeconds(10));
