@@ -5,13 +5,41 @@ using Refit;
 namespace Bitbucket.Refit.Api;
 
 /// <summary>Bitbucket's API for code search in workspaces.</summary>
+/// <remarks>
+/// The query uses the syntax of Bitbucket's search box, e.g. <c>foo repo:demo</c> or <c>"exact phrase" lang:csharp</c>.
+/// A result matches in the file's text (<see cref="SearchCodeSearchResult.ContentMatches"/>), its path
+/// (<see cref="SearchCodeSearchResult.PathMatches"/>) or both. <see cref="ListOptions.Fields"/> can ask for more, e.g.
+/// <c>+values.file.commit.repository</c>. Bitbucket's API reference announces that code search will be deprecated on
+/// November 1, 2026.
+/// </remarks>
 public interface ISearchApi
 {
-    /// <summary>Searches code in the repositories of a workspace.</summary>
+    /// <summary>Searches code in the repositories of a workspace, page by page.</summary>
     /// <param name="workspace">The workspace slug or UUID in braces.</param>
     /// <param name="searchQuery">The search terms, in Bitbucket's code-search syntax.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <returns>The first page of matches.</returns>
+    /// <param name="options">Partial-response fields and page size (search ignores <c>q</c> and <c>sort</c>).</param>
+    /// <returns>The matching files, fetched lazily.</returns>
     [Get("/workspaces/{workspace}/search/code")]
-    Task<SearchResultPage> SearchWorkspaceAsync(string workspace, [AliasAs("search_query")] string searchQuery, CancellationToken cancellationToken = default);
+    [Paged(Items = nameof(SearchResultPage.Values), Next = nameof(SearchResultPage.Next), SameOrigin = true)]
+    PagedEnumerable<SearchResultPage, SearchCodeSearchResult> SearchWorkspace(string workspace, [AliasAs("search_query")] string searchQuery, [Query] ListOptions? options = null);
+
+    /// <summary>Searches code in the repositories of a team, page by page.</summary>
+    /// <param name="username">The team's slug or UUID in braces.</param>
+    /// <param name="searchQuery">The search terms, in Bitbucket's code-search syntax.</param>
+    /// <param name="options">Partial-response fields and page size (search ignores <c>q</c> and <c>sort</c>).</param>
+    /// <returns>The matching files, fetched lazily.</returns>
+    [Obsolete("Bitbucket deprecates the team code search (teams are workspaces now); use ISearchApi.SearchWorkspace instead.")]
+    [Get("/teams/{username}/search/code")]
+    [Paged(Items = nameof(SearchResultPage.Values), Next = nameof(SearchResultPage.Next), SameOrigin = true)]
+    PagedEnumerable<SearchResultPage, SearchCodeSearchResult> SearchTeam(string username, [AliasAs("search_query")] string searchQuery, [Query] ListOptions? options = null);
+
+    /// <summary>Searches code in the repositories of a user, page by page.</summary>
+    /// <param name="selectedUser">The user's account id or UUID in braces.</param>
+    /// <param name="searchQuery">The search terms, in Bitbucket's code-search syntax.</param>
+    /// <param name="options">Partial-response fields and page size (search ignores <c>q</c> and <c>sort</c>).</param>
+    /// <returns>The matching files, fetched lazily.</returns>
+    [Obsolete("Bitbucket deprecates the user code search (repositories belong to workspaces now); use ISearchApi.SearchWorkspace instead.")]
+    [Get("/users/{selected_user}/search/code")]
+    [Paged(Items = nameof(SearchResultPage.Values), Next = nameof(SearchResultPage.Next), SameOrigin = true)]
+    PagedEnumerable<SearchResultPage, SearchCodeSearchResult> SearchUser([AliasAs("selected_user")] string selectedUser, [AliasAs("search_query")] string searchQuery, [Query] ListOptions? options = null);
 }

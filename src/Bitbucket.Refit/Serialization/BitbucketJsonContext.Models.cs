@@ -266,6 +266,7 @@ namespace Bitbucket.Refit.Serialization;
 // IPullRequestsApi
 
 // ICommitsApi
+[JsonSerializable(typeof(Page<Commit>))]
 
 // ICommitStatusesApi
 
@@ -294,6 +295,7 @@ namespace Bitbucket.Refit.Serialization;
 // IPropertiesApi
 
 // IReportsApi
+[JsonSerializable(typeof(ReportAnnotation[]))]
 
 // ISshKeysApi
 
@@ -302,6 +304,7 @@ namespace Bitbucket.Refit.Serialization;
 // IDownloadsApi
 
 // IAddonApi
+[JsonSerializable(typeof(AddonUpdate))]
 
 // ISearchApi
 

@@ -1,0 +1,44 @@
+using Bitbucket.Refit.Models;
+using Bitbucket.Refit.Paging;
+
+namespace Bitbucket.Refit.Tests.Conformance;
+
+[Category("Conformance")]
+public sealed class SearchConformanceTests
+{
+    [Test]
+    public async Task SearchWorkspace()
+    {
+        var prism = await PrismServer.GetAsync();
+        var page = await prism.CallAsync(c => FirstPageAsync(c.Search.SearchWorkspace("my-workspace", "foo repo:demo", new ListOptions { PageLength = 10 })));
+        Assert.That(page.Values!.First().File!.Path, Is.Not.Null);
+    }
+
+#pragma warning disable CS0618 // the deprecated searches must still conform
+    [Test]
+    public async Task SearchTeam()
+    {
+        var prism = await PrismServer.GetAsync();
+        var page = await prism.CallAsync(c => FirstPageAsync(c.Search.SearchTeam("my-team", "foo")));
+        Assert.That(page.Values!.First().ContentMatches, Is.Not.Null);
+    }
+
+    [Test]
+    public async Task SearchUser()
+    {
+        var prism = await PrismServer.GetAsync();
+        var page = await prism.CallAsync(c => FirstPageAsync(c.Search.SearchUser("{d301aafa-d676-4ee0-88be-962be7417567}", "foo")));
+        Assert.That(page.Values!.First().PathMatches, Is.Not.Null);
+    }
+#pragma warning restore CS0618
+
+    private static async Task<SearchResultPage> FirstPageAsync(global::Refit.PagedEnumerable<SearchResultPage, SearchCodeSearchResult> pages)
+    {
+        await foreach (var page in pages.AsPages())
+        {
+            return page;
+        }
+
+        throw new InvalidOperationException("No page.");
+    }
+}
