@@ -282,8 +282,10 @@ namespace Bitbucket.Refit.Serialization;
 // IPipelinesApi
 
 // ISnippetsApi
+[JsonSerializable(typeof(bool?))]
 
 // IDeploymentsApi
+[JsonSerializable(typeof(DeploymentEnvironmentUpdate))]
 
 // IProjectsApi
 
