@@ -287,8 +287,10 @@ namespace Bitbucket.Refit.Serialization;
 [JsonSerializable(typeof(PipelinePullRequestTarget))]
 
 // ISnippetsApi
+[JsonSerializable(typeof(bool?))]
 
 // IDeploymentsApi
+[JsonSerializable(typeof(DeploymentEnvironmentUpdate))]
 
 // IProjectsApi
 
