@@ -39,6 +39,7 @@ public sealed class CommitStatusesConformanceTests
 
             throw new AssertionException("The list yielded no page.");
         });
+        PullRequestsConformanceTests.AssertFullyModelled(page);
         Assert.That(page.Values.All(v => v.Key is not null && v.State is not null), Is.True);
     }
 
@@ -46,6 +47,7 @@ public sealed class CommitStatusesConformanceTests
     public async Task CreateBuild()
     {
         var status = await _prism.CallAsync(c => c.CommitStatuses.CreateBuildAsync(Ws, Repo, Commit, NewStatus()));
+        PullRequestsConformanceTests.AssertFullyModelled(status);
         Assert.That(status.Key, Is.Not.Null);
     }
 
@@ -53,6 +55,7 @@ public sealed class CommitStatusesConformanceTests
     public async Task GetBuild()
     {
         var status = await _prism.CallAsync(c => c.CommitStatuses.GetBuildAsync(Ws, Repo, Commit, "BB-DEPLOY"));
+        PullRequestsConformanceTests.AssertFullyModelled(status);
         Assert.That(status.State, Is.Not.Null);
     }
 
@@ -60,6 +63,7 @@ public sealed class CommitStatusesConformanceTests
     public async Task UpdateBuild()
     {
         var status = await _prism.CallAsync(c => c.CommitStatuses.UpdateBuildAsync(Ws, Repo, Commit, "BB-DEPLOY", NewStatus() with { State = CommitStatusState.Successful }));
+        PullRequestsConformanceTests.AssertFullyModelled(status);
         Assert.That(status.Key, Is.Not.Null);
     }
 }

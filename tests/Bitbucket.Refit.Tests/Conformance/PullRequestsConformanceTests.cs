@@ -19,6 +19,63 @@ public sealed class PullRequestsConformanceTests
     [SetUp]
     public async Task SetUp() => _prism = await PrismServer.GetAsync();
 
+    /// <summary>
+    /// Prism fills every property the description declares; any that lands in a model's <c>AdditionalProperties</c> is a
+    /// field the model does not read. Walks the object graph and fails naming each such field.
+    /// </summary>
+    internal static void AssertFullyModelled(object? value) =>
+        Assert.That(UnreadFields(value), Is.Empty, "fields the models do not read");
+
+    internal static List<string> UnreadFields(object? value)
+    {
+        var unread = new List<string>();
+        Walk(value, "$", unread, new HashSet<object>(ReferenceEqualityComparer.Instance));
+        return unread;
+    }
+
+    private static void Walk(object? value, string path, List<string> unread, HashSet<object> seen)
+    {
+        if (value is null || value is string || value.GetType().IsPrimitive || !seen.Add(value))
+        {
+            return;
+        }
+
+        if (value is System.Collections.IEnumerable items and not System.Collections.IDictionary)
+        {
+            var i = 0;
+            foreach (var item in items)
+            {
+                Walk(item, $"{path}[{i++}]", unread, seen);
+            }
+
+            return;
+        }
+
+        var type = value.GetType();
+        if (type.Namespace is not ("Bitbucket.Refit.Models" or "Bitbucket.Refit.Paging"))
+        {
+            return;
+        }
+
+        foreach (var property in type.GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance))
+        {
+            if (property.GetIndexParameters().Length > 0)
+            {
+                continue;
+            }
+
+            var child = property.GetValue(value);
+            if (property.Name == "AdditionalProperties" && child is IDictionary<string, System.Text.Json.JsonElement> extra)
+            {
+                unread.AddRange(extra.Keys.Select(k => $"{path}.{k}"));
+            }
+            else
+            {
+                Walk(child, $"{path}.{property.Name}", unread, seen);
+            }
+        }
+    }
+
     private static async Task<Page<T>> FirstPageAsync<T>(PagedEnumerable<Page<T>, T> pages)
     {
         await foreach (var page in pages.AsPages())
@@ -83,6 +140,15 @@ public sealed class PullRequestsConformanceTests
         Draft = false,
     };
 
+    [Test]
+    public void UnreadFields_NamesFieldsLeftInAdditionalProperties()
+    {
+        var extra = new Dictionary<string, System.Text.Json.JsonElement> { ["nickname2"] = System.Text.Json.JsonDocument.Parse("1").RootElement };
+        var pr = new PullRequest { Participants = [new Participant { User = new Account { AdditionalProperties = extra } }] };
+
+        Assert.That(UnreadFields(new Page<PullRequest> { Values = [pr] }), Is.EqualTo(new[] { "$.Values[0].Participants[0].User.nickname2" }));
+    }
+
     // ---- Pull requests -----------------------------------------------------------------------------------------------
 
     [Test]
@@ -91,6 +157,7 @@ public sealed class PullRequestsConformanceTests
         // One state only: the description declares `state` as a single string, so Prism refuses it repeated
         // (state=OPEN&state=MERGED), which Bitbucket documents and the WireMock tests cover.
         var page = await _prism.CallAsync(c => FirstPageAsync(c.PullRequests.List(Ws, Repo, [PullRequestState.Merged], new ListOptions { PageLength = 50, Query = "title ~ \"x\"", Sort = "-updated_on" })));
+        AssertFullyModelled(page);
         Assert.That(page.Values.All(v => v.Type is not null), Is.True);
     }
 
@@ -98,6 +165,7 @@ public sealed class PullRequestsConformanceTests
     public async Task Create()
     {
         var pr = await _prism.CallAsync(c => c.PullRequests.CreateAsync(Ws, Repo, NewPullRequest()));
+        AssertFullyModelled(pr);
         Assert.That(pr.Type, Is.Not.Null);
     }
 
@@ -105,6 +173,7 @@ public sealed class PullRequestsConformanceTests
     public async Task Get()
     {
         var pr = await _prism.CallAsync(c => c.PullRequests.GetAsync(Ws, Repo, Id));
+        AssertFullyModelled(pr);
         Assert.That(pr.Type, Is.Not.Null);
     }
 
@@ -112,6 +181,7 @@ public sealed class PullRequestsConformanceTests
     public async Task Update()
     {
         var pr = await _prism.CallAsync(c => c.PullRequests.UpdateAsync(Ws, Repo, Id, new PullRequest { Type = "pullrequest", Title = "Add sprockets (v2)" }));
+        AssertFullyModelled(pr);
         Assert.That(pr.Type, Is.Not.Null);
     }
 
@@ -119,6 +189,7 @@ public sealed class PullRequestsConformanceTests
     public async Task ListForCommit()
     {
         var page = await _prism.CallAsync(c => FirstPageAsync(c.PullRequests.ListForCommit(Ws, Repo, "728c8bad1813", new ListOptions { PageLength = 20 })));
+        AssertFullyModelled(page);
         Assert.That(page.Values, Is.Not.Null);
     }
 
@@ -126,6 +197,7 @@ public sealed class PullRequestsConformanceTests
     public async Task Decline()
     {
         var pr = await _prism.CallAsync(c => c.PullRequests.DeclineAsync(Ws, Repo, Id));
+        AssertFullyModelled(pr);
         Assert.That(pr.Type, Is.Not.Null);
     }
 
@@ -145,6 +217,7 @@ public sealed class PullRequestsConformanceTests
     public async Task ListDefaultReviewers()
     {
         var page = await _prism.CallAsync(c => FirstPageAsync(c.PullRequests.ListDefaultReviewers(Ws, Repo)));
+        AssertFullyModelled(page);
         Assert.That(page.Values, Is.Not.Null);
     }
 
@@ -152,6 +225,7 @@ public sealed class PullRequestsConformanceTests
     public async Task GetDefaultReviewer()
     {
         var account = await _prism.CallAsync(c => c.PullRequests.GetDefaultReviewerAsync(Ws, Repo, "{504c3b62-8120-4f0c-a7bc-87800b9d6f70}"));
+        AssertFullyModelled(account);
         Assert.That(account.Type, Is.Not.Null);
     }
 
@@ -159,6 +233,7 @@ public sealed class PullRequestsConformanceTests
     public async Task AddDefaultReviewer()
     {
         var account = await _prism.CallAsync(c => c.PullRequests.AddDefaultReviewerAsync(Ws, Repo, "557058:ann"));
+        AssertFullyModelled(account);
         Assert.That(account.Type, Is.Not.Null);
     }
 
@@ -170,6 +245,7 @@ public sealed class PullRequestsConformanceTests
     public async Task ListEffectiveDefaultReviewers()
     {
         var page = await _prism.CallAsync(c => FirstPageAsync(c.PullRequests.ListEffectiveDefaultReviewers(Ws, Repo)));
+        AssertFullyModelled(page);
         Assert.That(page.Values.All(r => r.Type is not null), Is.True);
     }
 
@@ -179,6 +255,7 @@ public sealed class PullRequestsConformanceTests
     public async Task Approve()
     {
         var participant = await _prism.CallAsync(c => c.PullRequests.ApproveAsync(Ws, Repo, Id));
+        AssertFullyModelled(participant);
         Assert.That(participant.Type, Is.Not.Null);
     }
 
@@ -189,6 +266,7 @@ public sealed class PullRequestsConformanceTests
     public async Task RequestChanges()
     {
         var participant = await _prism.CallAsync(c => c.PullRequests.RequestChangesAsync(Ws, Repo, Id));
+        AssertFullyModelled(participant);
         Assert.That(participant.Type, Is.Not.Null);
     }
 
@@ -201,6 +279,7 @@ public sealed class PullRequestsConformanceTests
     public async Task ListComments()
     {
         var page = await _prism.CallAsync(c => FirstPageAsync(c.PullRequests.ListComments(Ws, Repo, Id)));
+        AssertFullyModelled(page);
         Assert.That(page.Values.All(v => v.Type is not null), Is.True);
     }
 
@@ -221,6 +300,7 @@ public sealed class PullRequestsConformanceTests
     public async Task GetComment()
     {
         var comment = await _prism.CallAsync(c => c.PullRequests.GetCommentAsync(Ws, Repo, Id, 118571088L));
+        AssertFullyModelled(comment);
         Assert.That(comment.Type, Is.Not.Null);
     }
 
@@ -228,6 +308,7 @@ public sealed class PullRequestsConformanceTests
     public async Task UpdateComment()
     {
         var comment = await _prism.CallAsync(c => c.PullRequests.UpdateCommentAsync(Ws, Repo, Id, 118571088L, new PullRequestComment { Type = "pullrequest_comment", Content = new RenderedContent { Raw = "Edited" } }));
+        AssertFullyModelled(comment);
         Assert.That(comment.Type, Is.Not.Null);
     }
 
@@ -238,6 +319,7 @@ public sealed class PullRequestsConformanceTests
     public async Task ResolveComment()
     {
         var resolution = await _prism.CallAsync(c => c.PullRequests.ResolveCommentAsync(Ws, Repo, Id, 118571088L));
+        AssertFullyModelled(resolution);
         Assert.That(resolution.Type, Is.Not.Null);
     }
 
@@ -250,6 +332,7 @@ public sealed class PullRequestsConformanceTests
     public async Task ListTasks()
     {
         var page = await _prism.CallAsync(c => FirstPageAsync(c.PullRequests.ListTasks(Ws, Repo, Id, new ListOptions { Query = "state=\"UNRESOLVED\"", Sort = "-created_on", PageLength = 10 })));
+        AssertFullyModelled(page);
         Assert.That(page.Values.All(v => v.State is not null), Is.True);
     }
 
@@ -269,6 +352,7 @@ public sealed class PullRequestsConformanceTests
     public async Task GetTask()
     {
         var task = await _prism.CallAsync(c => c.PullRequests.GetTaskAsync(Ws, Repo, Id, 7L));
+        AssertFullyModelled(task);
         Assert.That(task.State, Is.Not.Null);
     }
 
@@ -276,6 +360,7 @@ public sealed class PullRequestsConformanceTests
     public async Task UpdateTask()
     {
         var task = await _prism.CallAsync(c => c.PullRequests.UpdateTaskAsync(Ws, Repo, Id, 7L, new PullRequestTaskUpdate { Content = new TaskRawContent { Raw = "Add two tests" }, State = TaskState.Resolved }));
+        AssertFullyModelled(task);
         Assert.That(task.State, Is.Not.Null);
     }
 
@@ -291,6 +376,7 @@ public sealed class PullRequestsConformanceTests
     public async Task ListStatuses()
     {
         var page = await _prism.CallAsync(c => FirstPageAsync(c.PullRequests.ListStatuses(Ws, Repo, Id, new ListOptions { Query = "state=\"FAILED\"", Sort = "-created_on" })));
+        AssertFullyModelled(page);
         Assert.That(page.Values.All(v => v.Key is not null), Is.True);
     }
 
@@ -335,6 +421,7 @@ public sealed class PullRequestsConformanceTests
     {
         // The description leaves this 200 without a body, so Prism answers an empty one, which Refit reads as null.
         var status = await _prism.CallAsync(c => c.PullRequests.GetMergeTaskStatusAsync(Ws, Repo, Id, "a1b2c3d4-e5f6"));
+        AssertFullyModelled(status);
         Assert.That(status, Is.Null);
     }
 }
