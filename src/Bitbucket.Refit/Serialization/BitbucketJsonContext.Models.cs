@@ -264,6 +264,10 @@ namespace Bitbucket.Refit.Serialization;
 // IRepositoriesApi
 
 // IPullRequestsApi
+[JsonSerializable(typeof(PullRequestActivity))]
+[JsonSerializable(typeof(Page<PullRequestActivity>))]
+[JsonSerializable(typeof(PullRequestMergeTaskStatus))]
+[JsonSerializable(typeof(Page<Commit>))]
 
 // ICommitsApi
 [JsonSerializable(typeof(Page<Commit>))]

@@ -21,6 +21,9 @@ public sealed record PullRequest
     /// <summary>Gets the title of the pull request.</summary>
     public string? Title { get; init; }
 
+    /// <summary>Gets the description of the pull request, in Markdown (Bitbucket sends and accepts it beside <see cref="Summary"/>).</summary>
+    public string? Description { get; init; }
+
     /// <summary>User provided pull request text, interpreted in a markup language and rendered in HTML.</summary>
     public PullRequestRendered? Rendered { get; init; }
 

@@ -1,0 +1,173 @@
+using System.Text.Json.Nodes;
+using Bitbucket.Refit.Api;
+using Bitbucket.Refit.Errors;
+using Bitbucket.Refit.Models;
+using Bitbucket.Refit.Paging;
+using Bitbucket.Refit.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+
+namespace Bitbucket.Refit.Tests.Api;
+
+public sealed class CommitStatusesApiTests
+{
+    private const string Commit = "/2.0/repositories/acme/widgets/commit/728c8bad1813";
+
+    private const string StatusJson = """
+        {"type":"build","key":"BB-DEPLOY","state":"INPROGRESS","name":"BB-DEPLOY-1","refname":"main",
+         "url":"https://ci.example.com/builds/{repository.full_name}/1","description":"Unit tests in Bamboo",
+         "created_on":"2026-05-10T07:00:00.123456+00:00","updated_on":"2026-05-10T07:05:00+00:00",
+         "links":{"self":{"href":"https://api.bitbucket.org/2.0/repositories/acme/widgets/commit/728c8bad1813/statuses/build/BB-DEPLOY"},
+                  "commit":{"href":"https://api.bitbucket.org/2.0/repositories/acme/widgets/commit/728c8bad1813"}}}
+        """;
+
+    private MockBitbucket _mock = null!;
+    private ServiceProvider _services = null!;
+    private ICommitStatusesApi _api = null!;
+
+    [SetUp]
+    public void SetUp()
+    {
+        _mock = MockBitbucket.Start();
+        _services = _mock.CreateServices(b => b.WithAccessToken("t"));
+        _api = _services.GetRequiredService<ICommitStatusesApi>();
+    }
+
+    [TearDown]
+    public void TearDown()
+    {
+        _services.Dispose();
+        _mock.Dispose();
+    }
+
+    private void RespondToAll(string body, int status = 200) =>
+        _mock.Server.Given(Request.Create().UsingAnyMethod())
+            .RespondWith(Response.Create().WithStatusCode(status).WithHeader("Content-Type", "application/json").WithBody(body));
+
+    private void AssertSent(string method, string rawTarget)
+    {
+        Assert.That(_mock.Requests, Has.Count.EqualTo(1));
+        var request = _mock.Requests[0].RequestMessage!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(request.Method, Is.EqualTo(method));
+            Assert.That(_mock.RawTargets.Single(), Is.EqualTo(rawTarget));
+            Assert.That(request.Headers!["Authorization"].Single(), Is.EqualTo("Bearer t"));
+        });
+    }
+
+    private JsonNode SentJson() => JsonNode.Parse(_mock.Requests.Single().RequestMessage!.Body!)!;
+
+    private static void AssertIsTheStatus(CommitStatus status) =>
+        Assert.Multiple(() =>
+        {
+            Assert.That(status.Type, Is.EqualTo("build"));
+            Assert.That(status.Key, Is.EqualTo("BB-DEPLOY"));
+            Assert.That(status.State, Is.EqualTo(CommitStatusState.InProgress));
+            Assert.That(status.Name, Is.EqualTo("BB-DEPLOY-1"));
+            Assert.That(status.RefName, Is.EqualTo("main"));
+            Assert.That(status.Url, Is.EqualTo("https://ci.example.com/builds/{repository.full_name}/1"));
+            Assert.That(status.Description, Is.EqualTo("Unit tests in Bamboo"));
+            Assert.That(status.CreatedOn, Is.EqualTo(new DateTimeOffset(2026, 5, 10, 7, 0, 0, 123, TimeSpan.Zero).AddTicks(4560)));
+            Assert.That(status.Links!.Commit!.Href, Does.EndWith("/commit/728c8bad1813"));
+        });
+
+    [Test]
+    public async Task ListForCommit_SendsRefnameAndListOptions_AndReadsStatuses()
+    {
+        RespondToAll($$"""{"pagelen":10,"page":1,"size":1,"values":[{{StatusJson}}]}""");
+
+        var statuses = new List<CommitStatus>();
+        await foreach (var status in _api.ListForCommit("acme", "widgets", "728c8bad1813", "release/1.0", new ListOptions { Query = "state=\"FAILED\"", Sort = "-created_on", PageLength = 25 }))
+        {
+            statuses.Add(status);
+        }
+
+        AssertSent("GET", Commit + "/statuses?refname=release%2F1.0&q=state%3D%22FAILED%22&sort=-created_on&pagelen=25");
+        AssertIsTheStatus(statuses.Single());
+    }
+
+    [Test]
+    public async Task ListForCommit_WithoutFilters_SendsNoQuery()
+    {
+        RespondToAll("""{"values":[]}""");
+
+        var count = 0;
+        await foreach (var _ in _api.ListForCommit("acme", "widgets", "728c8bad1813"))
+        {
+            count++;
+        }
+
+        AssertSent("GET", Commit + "/statuses");
+        Assert.That(count, Is.Zero);
+    }
+
+    [Test]
+    public async Task CreateBuild_PostsTheStatus()
+    {
+        RespondToAll(StatusJson, 201);
+
+        var created = await _api.CreateBuildAsync("acme", "widgets", "728c8bad1813", new CommitStatus
+        {
+            Type = "build",
+            Key = "BB-DEPLOY",
+            State = CommitStatusState.InProgress,
+            Name = "BB-DEPLOY-1",
+            Url = "https://ci.example.com/builds/{repository.full_name}/1",
+            Description = "Unit tests in Bamboo",
+            RefName = "main",
+        });
+
+        AssertSent("POST", Commit + "/statuses/build");
+        Assert.That(SentJson().ToJsonString(), Is.EqualTo("""{"type":"build","key":"BB-DEPLOY","refname":"main","url":"https://ci.example.com/builds/{repository.full_name}/1","state":"INPROGRESS","name":"BB-DEPLOY-1","description":"Unit tests in Bamboo"}"""));
+        AssertIsTheStatus(created);
+    }
+
+    [Test]
+    public async Task GetBuild_ReadsTheStatus()
+    {
+        RespondToAll(StatusJson);
+
+        var status = await _api.GetBuildAsync("acme", "widgets", "728c8bad1813", "BB-DEPLOY");
+
+        AssertSent("GET", Commit + "/statuses/build/BB-DEPLOY");
+        AssertIsTheStatus(status);
+    }
+
+    [TestCase("ci/unit tests", "ci%2Funit%20tests")]
+    [TestCase("build#1", "build%231")]
+    public async Task GetBuild_EscapesTheKeyAsOneSegment(string key, string escaped)
+    {
+        RespondToAll(StatusJson);
+
+        await _api.GetBuildAsync("acme", "my widgets", "728c8bad1813", key);
+
+        AssertSent("GET", "/2.0/repositories/acme/my%20widgets/commit/728c8bad1813/statuses/build/" + escaped);
+    }
+
+    [Test]
+    public async Task UpdateBuild_PutsTheChangedFields()
+    {
+        RespondToAll(StatusJson.Replace("INPROGRESS", "SUCCESSFUL"));
+
+        var updated = await _api.UpdateBuildAsync("acme", "widgets", "728c8bad1813", "BB-DEPLOY", new CommitStatus { Type = "build", Key = "BB-DEPLOY", State = CommitStatusState.Successful });
+
+        AssertSent("PUT", Commit + "/statuses/build/BB-DEPLOY");
+        Assert.Multiple(() =>
+        {
+            Assert.That(SentJson().ToJsonString(), Is.EqualTo("""{"type":"build","key":"BB-DEPLOY","state":"SUCCESSFUL"}"""));
+            Assert.That(updated.State, Is.EqualTo(CommitStatusState.Successful));
+        });
+    }
+
+    [Test]
+    public void GetBuild_Missing_IsNotFound()
+    {
+        RespondToAll("""{"type":"error","error":{"message":"Commit status not found"}}""", 404);
+
+        var ex = Assert.ThrowsAsync<BitbucketNotFoundException>(() => _api.GetBuildAsync("acme", "widgets", "728c8bad1813", "nope"));
+
+        Assert.That(ex!.Message, Does.Contain("Commit status not found"));
+    }
+}
