@@ -125,6 +125,14 @@ public static class BitbucketServiceCollectionExtensions
         var key = string.IsNullOrEmpty(name) ? null : name;
         BitbucketApiRegistry.Register(services, clientName, settingsKey, key);
 
+        httpClientBuilder.AddHttpMessageHandler(() => new RedirectHandler());
+        httpClientBuilder.ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false, // RedirectHandler follows them above the authentication handler
+            AutomaticDecompression = System.Net.DecompressionMethods.All,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        });
+
         var builder = new BitbucketBuilder(name, services, httpClientBuilder);
         builder.AddAuthenticationHandler();
         return builder;

@@ -184,8 +184,10 @@ public sealed class SnippetsConformanceTests
         var ex = Assert.CatchAsync<BitbucketApiException>(() => ReadAllAsync(client.Snippets.GetFileAsync(Workspace, EncodedId, "foo.txt")));
         Assert.Multiple(() =>
         {
+            // Prism's 302 points at files/string, which answers 302 to itself again: the client follows it with
+            // credentials (same origin) and stops after RedirectHandler.MaxRedirects hops with a typed error.
             Assert.That(ex!.RequestUri!.AbsolutePath, Is.EqualTo($"/snippets/{Workspace}/{EncodedId}/files/string"), "the 302 was followed");
-            Assert.That(ex.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), ex.ResponseExcerpt);
+            Assert.That(ex.StatusCode, Is.EqualTo(HttpStatusCode.Found), ex.ResponseExcerpt);
         });
     }
 
