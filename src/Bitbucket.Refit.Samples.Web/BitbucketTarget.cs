@@ -1,3 +1,5 @@
+using Bitbucket.Refit.Authentication.OAuth1;
+using Bitbucket.Refit.Authentication.OAuth2;
 using Bitbucket.Refit.DependencyInjection;
 using Bitbucket.Refit.Sandbox;
 
@@ -23,11 +25,7 @@ internal sealed record BitbucketTarget
 
     public required Uri OAuth2TokenEndpoint { get; init; }
 
-    public required Uri OAuth1RequestTokenEndpoint { get; init; }
-
-    public required Uri OAuth1AuthorizeEndpoint { get; init; }
-
-    public required Uri OAuth1AccessTokenEndpoint { get; init; }
+    public required OAuth1Endpoints OAuth1Endpoints { get; init; }
 
     /// <summary>The OAuth 2 client (consumer key and secret), or <see langword="null"/> when not configured.</summary>
     public OAuthConsumer? OAuth2 { get; init; }
@@ -62,9 +60,7 @@ internal sealed record BitbucketTarget
             ApiBaseAddress = BitbucketOptions.DefaultBaseAddress,
             OAuth2AuthorizeEndpoint = OAuth2ClientOptions.DefaultAuthorizationEndpoint,
             OAuth2TokenEndpoint = OAuth2ClientOptions.DefaultTokenEndpoint,
-            OAuth1RequestTokenEndpoint = new Uri("https://bitbucket.org/api/1.0/oauth/request_token"),
-            OAuth1AuthorizeEndpoint = new Uri("https://bitbucket.org/api/1.0/oauth/authenticate"),
-            OAuth1AccessTokenEndpoint = new Uri("https://bitbucket.org/api/1.0/oauth/access_token"),
+            OAuth1Endpoints = OAuth1Endpoints.Bitbucket,
             OAuth2 = OAuthConsumer.From(section, "OAuth2", "ClientId", "ClientSecret"),
             OAuth2Scopes = section.GetSection("OAuth2:Scopes").Get<string[]>() ?? [],
             OAuth1 = OAuthConsumer.From(section, "OAuth1", "ConsumerKey", "ConsumerSecret"),
@@ -82,13 +78,21 @@ internal sealed record BitbucketTarget
             ApiBaseAddress = sandbox.ApiBaseAddress,
             OAuth2AuthorizeEndpoint = sandbox.OAuth2AuthorizeEndpoint,
             OAuth2TokenEndpoint = sandbox.OAuth2TokenEndpoint,
-            OAuth1RequestTokenEndpoint = sandbox.OAuth1RequestTokenEndpoint,
-            OAuth1AuthorizeEndpoint = sandbox.OAuth1AuthorizeEndpoint,
-            OAuth1AccessTokenEndpoint = sandbox.OAuth1AccessTokenEndpoint,
+            OAuth1Endpoints = new OAuth1Endpoints(sandbox.OAuth1RequestTokenEndpoint, sandbox.OAuth1AuthorizeEndpoint, sandbox.OAuth1AccessTokenEndpoint),
             OAuth2 = consumer,
             OAuth1 = consumer,
         };
     }
+
+    /// <summary>The OAuth 2 client and endpoints in the library's terms, for <see cref="OAuth2Flow"/>.</summary>
+    public OAuth2ClientOptions OAuth2Client() => new()
+    {
+        ClientId = OAuth2?.Key ?? throw new InvalidOperationException("OAuth 2 is not configured (Bitbucket:OAuth2:ClientId and ClientSecret)."),
+        ClientSecret = OAuth2.Secret,
+        AuthorizationEndpoint = OAuth2AuthorizeEndpoint,
+        TokenEndpoint = OAuth2TokenEndpoint,
+        Scopes = [.. OAuth2Scopes],
+    };
 
     /// <summary>Sets the API address (and the OAuth 2 endpoints) of a Bitbucket.Refit registration.</summary>
     public void Apply(BitbucketOptions options)

@@ -82,7 +82,7 @@ internal sealed class OAuth1SignIn(
         }
 
         var flow = CreateFlow();
-        var accessToken = await flow.GetAccessTokenAsync(new OAuth1Token(parts[0], parts[1]), verifier, context.RequestAborted);
+        var accessToken = await flow.GetAccessTokenAsync(new OAuth1RequestToken(parts[0], parts[1]), verifier, context.RequestAborted);
 
         // A client that signs as this user, and the user it belongs to.
         var session = clients.For(accessToken.Token, accessToken.TokenSecret);
@@ -106,8 +106,6 @@ internal sealed class OAuth1SignIn(
             httpClientFactory.CreateClient(HttpClientName),
             consumer.Key,
             consumer.Secret,
-            target.OAuth1RequestTokenEndpoint,
-            target.OAuth1AuthorizeEndpoint,
-            target.OAuth1AccessTokenEndpoint);
+            target.OAuth1Endpoints);
     }
 }

@@ -24,8 +24,7 @@ internal sealed class OAuth2Refresher(Func<string, CancellationToken, Task<OAuth
         var factory = services.GetRequiredService<IHttpClientFactory>();
         return new OAuth2Refresher((refreshToken, cancellationToken) =>
         {
-            var client = target.OAuth2 ?? throw new InvalidOperationException("OAuth 2 is not configured (Bitbucket:OAuth2:ClientId and ClientSecret).");
-            var flow = new OAuth2Flow(factory.CreateClient(HttpClientName), client.Key, client.Secret, target.OAuth2AuthorizeEndpoint, target.OAuth2TokenEndpoint);
+            var flow = new OAuth2Flow(factory.CreateClient(HttpClientName), target.OAuth2Client());
             return flow.RefreshAsync(refreshToken, cancellationToken);
         });
     }
