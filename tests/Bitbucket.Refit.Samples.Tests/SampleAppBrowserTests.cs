@@ -30,6 +30,19 @@ public sealed class SampleAppBrowserTests : SampleAppHost
 
         TestContext.Out.WriteLine($"Sign-in through {method}, approval, profile and sign-out took {elapsed.ElapsedMilliseconds} ms in the browser.");
     }
+
+    [TestCase("login-oauth2")]
+    [TestCase("login-oauth1")]
+    public void DenyingOnTheAuthorizePageLeavesTheUserSignedOut(string loginButton)
+    {
+        Driver.Navigate().GoToUrl(Address);
+        Driver.FindElement(By.Id(loginButton)).Click();
+        Driver.FindElement(By.Id("deny")).Click();
+
+        Assert.That(Driver.FindElement(By.Id("error")).Text, Does.Contain("did not authorize"));
+        Assert.That(new Uri(Driver.Url).AbsolutePath, Is.EqualTo("/"));
+        Assert.That(FindNow(By.Id("logout")), Is.Empty);
+    }
 }
 
 /// <summary>

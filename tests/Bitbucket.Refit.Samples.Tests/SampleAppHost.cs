@@ -140,6 +140,24 @@ public abstract class SampleAppHost
         });
     }
 
+    /// <summary>Finds elements on the page as it is, without the implicit wait (for asserting that something is absent).</summary>
+    /// <param name="by">The locator.</param>
+    /// <returns>The elements found now.</returns>
+    protected IReadOnlyList<IWebElement> FindNow(By by)
+    {
+        var timeouts = Driver.Manage().Timeouts();
+        var wait = timeouts.ImplicitWait;
+        timeouts.ImplicitWait = TimeSpan.Zero;
+        try
+        {
+            return Driver.FindElements(by);
+        }
+        finally
+        {
+            timeouts.ImplicitWait = wait;
+        }
+    }
+
     /// <summary>Saves a screenshot of the browser into the test output and attaches it to the test.</summary>
     /// <param name="name">The file name, without extension.</param>
     protected void Screenshot(string name)

@@ -3,7 +3,9 @@ using System.Text.Json;
 using Bitbucket.Refit.Authentication;
 using Bitbucket.Refit.Authentication.OAuth2;
 using Bitbucket.Refit.Serialization;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OAuth;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 
 namespace Bitbucket.Refit.Samples.Web.Auth;
@@ -20,6 +22,22 @@ internal sealed class BitbucketOAuthHandler(
     BitbucketTarget target)
     : OAuthHandler<OAuthOptions>(options, logger, encoder)
 {
+    /// <inheritdoc />
+    protected override string BuildChallengeUrl(AuthenticationProperties properties, string redirectUri)
+    {
+        var url = base.BuildChallengeUrl(properties, redirectUri);
+        if (Options.Scope.Count > 0)
+        {
+            return url;
+        }
+
+        // No scopes asked for: leave out the empty scope parameter, so Bitbucket grants the consumer's own permissions.
+        var uri = new Uri(url);
+        var query = QueryHelpers.ParseQuery(uri.Query);
+        query.Remove("scope");
+        return QueryHelpers.AddQueryString(uri.GetLeftPart(UriPartial.Path), query);
+    }
+
     /// <inheritdoc />
     protected override async Task<OAuthTokenResponse> ExchangeCodeAsync(OAuthCodeExchangeContext context)
     {

@@ -47,5 +47,9 @@ internal sealed class OAuth1Clients(BitbucketTarget target, ILoggerFactory logge
     public void Forget(string token) => _cache.Remove(token);
 
     /// <inheritdoc />
-    public void Dispose() => _cache.Dispose();
+    public void Dispose()
+    {
+        _cache.Clear(); // runs the eviction callbacks, which dispose the per-user containers
+        _cache.Dispose();
+    }
 }
