@@ -122,10 +122,12 @@ public sealed class AuthenticationTests
         var user = await client.Users.GetCurrentAsync();
         var emails = await client.Users.ListEmails(new ListOptions { PageLength = 5, Query = "is_primary = true" }).ToListAsync();
         var commits = await services.TestApi().ListCommits("analytical-engines", "difference-engine", new ListOptions { PageLength = 7 }).ToListAsync();
+        var byUuid = await client.Users.GetAsync(user.Uuid!);
 
         Assert.Multiple(() =>
         {
             Assert.That(user.Nickname, Is.EqualTo(consumer.Owner));
+            Assert.That(byUuid.Nickname, Is.EqualTo(consumer.Owner), "a path with escaped braces signs and verifies alike");
             Assert.That(emails.Single().Email, Is.EqualTo(Seed.User.Email));
             Assert.That(commits, Has.Count.EqualTo(24), "every page request signed anew, query included");
         });
