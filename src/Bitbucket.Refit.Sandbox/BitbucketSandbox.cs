@@ -68,6 +68,9 @@ public sealed class BitbucketSandbox : IAsyncDisposable
     /// <summary>Gets the OAuth 1.0a access-token endpoint, <c>{Address}api/1.0/oauth/access_token</c>.</summary>
     public Uri OAuth1AccessTokenEndpoint => new(Address, "api/1.0/oauth/access_token");
 
+    /// <summary>Gets the three OAuth 1.0a endpoints, for <see cref="Authentication.OAuth1.OAuth1Flow"/>.</summary>
+    public Authentication.OAuth1.OAuth1Endpoints OAuth1Endpoints => new(OAuth1RequestTokenEndpoint, OAuth1AuthorizeEndpoint, OAuth1AccessTokenEndpoint);
+
     /// <summary>Gets the seed the sandbox started from (its users, tokens and consumers are the credentials to use).</summary>
     public SandboxSeed Seed { get; }
 
@@ -167,7 +170,7 @@ public sealed class BitbucketSandbox : IAsyncDisposable
 
     /// <summary>
     /// Revokes a credential the sandbox issued or was seeded with: an OAuth 2 access or refresh token (revoking one
-    /// revokes the whole grant: the access tokens and refresh token issued together), an access token, or an OAuth 1
+    /// revokes the whole authorization: every access and refresh token issued from the same code, across refreshes), an access token, or an OAuth 1
     /// access token. Requests that use it then get 401.
     /// </summary>
     /// <param name="token">The token value.</param>
@@ -178,23 +181,31 @@ public sealed class BitbucketSandbox : IAsyncDisposable
         lock (_state.Gate)
         {
             var found = false;
+            string? grant = null;
             if (_state.Tokens.TryGetValue(token, out var access))
             {
                 access.Revoked = true;
                 found = true;
-                if (access.RefreshToken is { } refresh && _state.RefreshTokens.TryGetValue(refresh, out var grant))
-                {
-                    grant.Revoked = true;
-                }
+                grant = access.Grant;
             }
 
             if (_state.RefreshTokens.TryGetValue(token, out var refreshToken))
             {
                 refreshToken.Revoked = true;
                 found = true;
-                foreach (var issued in _state.Tokens.Values.Where(t => t.RefreshToken == token))
+                grant = refreshToken.Grant;
+            }
+
+            if (grant is not null)
+            {
+                foreach (var issued in _state.Tokens.Values.Where(t => t.Grant == grant))
                 {
                     issued.Revoked = true;
+                }
+
+                foreach (var refresh in _state.RefreshTokens.Values.Where(t => t.Grant == grant))
+                {
+                    refresh.Revoked = true;
                 }
             }
 

@@ -1,3 +1,5 @@
+using Bitbucket.Refit.Authentication.OAuth1;
+using Bitbucket.Refit.Authentication.OAuth2;
 using Bitbucket.Refit.DependencyInjection;
 
 namespace Bitbucket.Refit.Sandbox;
@@ -20,5 +22,38 @@ public static class BitbucketSandboxExtensions
         options.OAuth2.TokenEndpoint = sandbox.OAuth2TokenEndpoint;
         options.OAuth2.AuthorizationEndpoint = sandbox.OAuth2AuthorizeEndpoint;
         return options;
+    }
+
+    /// <summary>Creates the OAuth 2 flow of an OAuth consumer of the sandbox (the seed's first one by default).</summary>
+    /// <param name="sandbox">The running sandbox.</param>
+    /// <param name="httpClient">The client that posts to the token endpoint.</param>
+    /// <param name="redirectUri">The callback sent as <c>redirect_uri</c>, or <see langword="null"/> for the consumer's.</param>
+    /// <param name="consumer">The consumer; <see cref="SandboxSeed.Consumer"/> when <see langword="null"/>.</param>
+    /// <returns>The flow.</returns>
+    public static OAuth2Flow CreateOAuth2Flow(this BitbucketSandbox sandbox, HttpClient httpClient, Uri? redirectUri = null, SandboxOAuthConsumer? consumer = null)
+    {
+        ArgumentNullException.ThrowIfNull(sandbox);
+        consumer ??= sandbox.Seed.Consumer;
+        var options = new OAuth2ClientOptions
+        {
+            ClientId = consumer.Key,
+            ClientSecret = consumer.Secret,
+            TokenEndpoint = sandbox.OAuth2TokenEndpoint,
+            AuthorizationEndpoint = sandbox.OAuth2AuthorizeEndpoint,
+        };
+        return new OAuth2Flow(httpClient, options, redirectUri);
+    }
+
+    /// <summary>Creates the OAuth 1.0a flow of an OAuth consumer of the sandbox (the seed's first one by default).</summary>
+    /// <param name="sandbox">The running sandbox.</param>
+    /// <param name="httpClient">The client that posts to the token endpoints.</param>
+    /// <param name="consumer">The consumer; <see cref="SandboxSeed.Consumer"/> when <see langword="null"/>.</param>
+    /// <param name="timeProvider">The clock for <c>oauth_timestamp</c>; the sandbox's clock when <see langword="null"/>.</param>
+    /// <returns>The flow.</returns>
+    public static OAuth1Flow CreateOAuth1Flow(this BitbucketSandbox sandbox, HttpClient httpClient, SandboxOAuthConsumer? consumer = null, TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(sandbox);
+        consumer ??= sandbox.Seed.Consumer;
+        return new OAuth1Flow(httpClient, consumer.Key, consumer.Secret, sandbox.OAuth1Endpoints, timeProvider ?? sandbox.Clock);
     }
 }

@@ -13,10 +13,17 @@ namespace Bitbucket.Refit.Sandbox.Internal;
 /// <summary>Writing Bitbucket-shaped responses: JSON bodies, the error envelope and the paging envelope.</summary>
 internal static class Http
 {
+    /// <summary>The library's JSON settings, but escaping only what JSON requires (Bitbucket sends <c>&amp;</c> and <c>&lt;</c> as is).</summary>
+    private static readonly JsonSerializerOptions Relaxed = new(BitbucketJsonContext.Default.Options)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
     public static Task Json<T>(HttpContext context, T value, JsonTypeInfo<T> typeInfo, int status = StatusCodes.Status200OK)
     {
         context.Response.StatusCode = status;
-        return context.Response.WriteAsJsonAsync(value, typeInfo, "application/json; charset=utf-8");
+        var relaxed = typeInfo.Options == BitbucketJsonContext.Default.Options ? (JsonTypeInfo<T>)Relaxed.GetTypeInfo(typeof(T)) : typeInfo;
+        return context.Response.WriteAsJsonAsync(value, relaxed, "application/json; charset=utf-8");
     }
 
     public static Task Error(HttpContext context, int status, string message, JsonElement? detail = null, IReadOnlyDictionary<string, JsonElement>? fields = null)

@@ -226,7 +226,7 @@ internal sealed class OAuthEndpoints(State state, Authenticator authenticator)
                     else
                     {
                         grant.Used = true;
-                        response = Issue(consumer, grant.User, grant.Scopes, withRefreshToken: true, grantType);
+                        response = Issue(consumer, grant.User, grant.Scopes, State.NewSecret(9), grantType);
                     }
 
                     break;
@@ -243,7 +243,7 @@ internal sealed class OAuthEndpoints(State state, Authenticator authenticator)
                     else
                     {
                         old.Used = true;
-                        response = Issue(consumer, old.User, old.Scopes, withRefreshToken: true, grantType);
+                        response = Issue(consumer, old.User, old.Scopes, old.Grant, grantType);
                     }
 
                     break;
@@ -255,7 +255,7 @@ internal sealed class OAuthEndpoints(State state, Authenticator authenticator)
                     }
                     else
                     {
-                        response = Issue(consumer, owner, GrantedScopes(consumer, form["scope"].ToString()), withRefreshToken: false, grantType);
+                        response = Issue(consumer, owner, GrantedScopes(consumer, form["scope"].ToString()), grant: null, grantType);
                     }
 
                     break;
@@ -358,7 +358,7 @@ internal sealed class OAuthEndpoints(State state, Authenticator authenticator)
                     }
                     else
                     {
-                        response = Issue(consumer, user, Scopes.Normalize(consumer.Scopes), withRefreshToken: false, "urn:bitbucket:oauth2:jwt");
+                        response = Issue(consumer, user, Scopes.Normalize(consumer.Scopes), grant: null, "urn:bitbucket:oauth2:jwt");
                     }
                 }
             }
@@ -553,18 +553,18 @@ internal sealed class OAuthEndpoints(State state, Authenticator authenticator)
         }
     }
 
-    /// <summary>Issues an access token (one hour) and optionally a refresh token. Callers hold the gate.</summary>
-    private OAuth2TokenResponse Issue(SandboxOAuthConsumer consumer, UserState user, IReadOnlySet<string> scopes, bool withRefreshToken, string grantType)
+    /// <summary>Issues an access token (one hour) and, for a user's <paramref name="grant"/>, a refresh token. Callers hold the gate.</summary>
+    private OAuth2TokenResponse Issue(SandboxOAuthConsumer consumer, UserState user, IReadOnlySet<string> scopes, string? grant, string grantType)
     {
         var accessToken = State.NewSecret(48);
         string? refreshToken = null;
-        if (withRefreshToken)
+        if (grant is not null)
         {
             refreshToken = State.NewSecret(24);
-            state.RefreshTokens[refreshToken] = new RefreshTokenState(refreshToken, user, scopes, consumer.Key);
+            state.RefreshTokens[refreshToken] = new RefreshTokenState(refreshToken, user, scopes, consumer.Key, grant);
         }
 
-        state.Tokens[accessToken] = new TokenState(accessToken, user, scopes, state.Now + AccessTokenLifetime, "oauth2", consumer.Key) { RefreshToken = refreshToken };
+        state.Tokens[accessToken] = new TokenState(accessToken, user, scopes, state.Now + AccessTokenLifetime, "oauth2", consumer.Key) { Grant = grant };
         var scopeText = Scopes.Format(scopes);
         return new OAuth2TokenResponse
         {

@@ -554,10 +554,11 @@ internal sealed record TokenState(string Token, UserState User, IReadOnlySet<str
 {
     public bool Revoked { get; set; }
 
-    public string? RefreshToken { get; init; }
+    /// <summary>The authorization the token belongs to: every token issued from one code, through all refreshes.</summary>
+    public string? Grant { get; init; }
 }
 
-internal sealed record RefreshTokenState(string Token, UserState User, IReadOnlySet<string> Scopes, string ConsumerKey)
+internal sealed record RefreshTokenState(string Token, UserState User, IReadOnlySet<string> Scopes, string ConsumerKey, string Grant)
 {
     public bool Used { get; set; }
 

@@ -15,6 +15,8 @@ namespace Bitbucket.Refit.Sandbox.Internal;
 /// </summary>
 internal sealed class WebhookDispatcher(State state, Mapper map) : IAsyncDisposable
 {
+    private static readonly System.Text.Json.JsonSerializerOptions Relaxed = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private readonly HttpClient _http = new(new SocketsHttpHandler { UseProxy = false, AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(10) };
     private readonly ConcurrentDictionary<Task, byte> _pending = new();
     private readonly ConcurrentQueue<SandboxWebhookDelivery> _deliveries = new();
@@ -37,7 +39,7 @@ internal sealed class WebhookDispatcher(State state, Mapper map) : IAsyncDisposa
             body[key] = value;
         }
 
-        var raw = Encoding.UTF8.GetBytes(body.ToJsonString());
+        var raw = Encoding.UTF8.GetBytes(body.ToJsonString(Relaxed));
         foreach (var hook in hooks)
         {
             var task = Task.Run(() => DeliverAsync(hook.Uuid, hook.Url, hook.Secret, eventKey, raw));
