@@ -1,0 +1,204 @@
+using System.Net;
+using System.Net.Sockets;
+using Bitbucket.Refit.Authentication;
+using Bitbucket.Refit.Authentication.OAuth2;
+using Bitbucket.Refit.DependencyInjection;
+using Bitbucket.Refit.Errors;
+using Bitbucket.Refit.Samples.Web.Auth;
+using Bitbucket.Refit.Samples.Web.Bitbucket;
+using Bitbucket.Refit.Samples.Web.Pages;
+using Bitbucket.Refit.Sandbox;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace Bitbucket.Refit.Samples.Web;
+
+/// <summary>
+/// The sample web application: "Login with Bitbucket" through OAuth 2 and OAuth 1.0a, then a profile page with the
+/// user's repositories and open pull requests, all through Bitbucket.Refit. Without configuration it starts the
+/// embedded Bitbucket sandbox and talks to it; with an OAuth consumer configured (<c>Bitbucket:OAuth2:ClientId</c> and
+/// <c>ClientSecret</c>, <c>Bitbucket:OAuth1:ConsumerKey</c> and <c>ConsumerSecret</c>) it talks to bitbucket.org.
+/// </summary>
+public static class SampleApp
+{
+    /// <summary>The port the app listens on (on 127.0.0.1) when no address is configured and the port is free.</summary>
+    public const int DefaultPort = 5080;
+
+    /// <summary>
+    /// Builds the application, starting the embedded sandbox first when no Bitbucket consumer is configured. Listens on
+    /// <c>http://127.0.0.1:5080</c>, or a free port when 5080 is taken, unless <c>--urls</c> or <c>ASPNETCORE_URLS</c>
+    /// says otherwise. The caller starts it (<c>StartAsync</c>/<c>RunAsync</c>) and disposes it.
+    /// </summary>
+    /// <param name="args">Command-line arguments (configuration such as <c>--urls</c> or <c>--Bitbucket:UseSandbox=true</c>).</param>
+    /// <param name="cancellationToken">Cancels the sandbox's start.</param>
+    /// <returns>The application, not yet started.</returns>
+    public static async Task<WebApplication> BuildAsync(string[] args, CancellationToken cancellationToken = default)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+
+        // Request lines carry one-time OAuth codes and verifiers in their query strings: keep them out of the logs.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+        ChooseAddress(builder);
+
+        BitbucketSandbox? sandbox = null;
+        BitbucketTarget target;
+        if (BitbucketTarget.WantsBitbucketOrg(builder.Configuration))
+        {
+            target = BitbucketTarget.ForBitbucketOrg(builder.Configuration);
+        }
+        else
+        {
+            sandbox = await BitbucketSandbox.StartAsync(cancellationToken: cancellationToken);
+            target = BitbucketTarget.ForSandbox(sandbox);
+        }
+
+        try
+        {
+            ConfigureServices(builder.Services, target, sandbox);
+            var app = builder.Build();
+            MapEndpoints(app);
+            return app;
+        }
+        catch
+        {
+            if (sandbox is not null)
+            {
+                await sandbox.DisposeAsync();
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>Gets the address the started application listens on, e.g. <c>http://127.0.0.1:5080/</c>.</summary>
+    /// <param name="app">A started application.</param>
+    /// <returns>The first bound address.</returns>
+    public static Uri GetAddress(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses;
+        var address = addresses?.FirstOrDefault() ?? throw new InvalidOperationException("The application is not listening yet; start it first.");
+        return new Uri(address.Replace("://[::]", "://localhost", StringComparison.Ordinal).Replace("://0.0.0.0", "://127.0.0.1", StringComparison.Ordinal).TrimEnd('/') + "/");
+    }
+
+    private static void ChooseAddress(WebApplicationBuilder builder)
+    {
+        if (!string.IsNullOrEmpty(builder.WebHost.GetSetting(WebHostDefaults.ServerUrlsKey))
+            || builder.Configuration.GetSection("Kestrel:Endpoints").Exists())
+        {
+            return;
+        }
+
+        builder.WebHost.UseUrls($"http://127.0.0.1:{(IsFree(DefaultPort) ? DefaultPort : 0)}");
+    }
+
+    private static bool IsFree(int port)
+    {
+        try
+        {
+            using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+            listener.Bind(new IPEndPoint(IPAddress.Loopback, port));
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
+    private static void ConfigureServices(IServiceCollection services, BitbucketTarget target, BitbucketSandbox? sandbox)
+    {
+        services.AddSingleton(target);
+        if (sandbox is not null)
+        {
+            services.AddSingleton(sandbox);
+            services.AddHostedService(sp => new SandboxLifetime(sandbox, sp.GetRequiredService<ILogger<SandboxLifetime>>()));
+        }
+
+        services.AddHttpContextAccessor();
+        services.AddBitbucketSignIn(target);
+        services.AddAuthorization();
+
+        // The app's Bitbucket client acts as the signed-in OAuth 2 user: its token source reads their saved tokens.
+        services.AddHttpClient(OAuth2Refresher.HttpClientName);
+        services.AddSingleton(sp => OAuth2Refresher.Create(sp, target));
+        services.AddSingleton<SignedInUserTokenSource>();
+        services
+            .AddBitbucket(o =>
+            {
+                if (sandbox is not null)
+                {
+                    o.UseSandbox(sandbox);
+                }
+                else
+                {
+                    target.Apply(o);
+                }
+            })
+            .WithOAuth2(sp => sp.GetRequiredService<SignedInUserTokenSource>())
+            .WithProfileLists();
+
+        // OAuth 1 users each get a client of their own.
+        services.AddHttpClient(OAuth1SignIn.HttpClientName);
+        services.AddSingleton<OAuth1Clients>();
+        services.AddSingleton<OAuth1SignIn>();
+        services.AddTransient<BitbucketSessions>();
+    }
+
+    private static void MapEndpoints(WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapGet("/", (HttpContext context, BitbucketTarget target) => HomePage.Render(context, target));
+
+        app.MapGet("/login/oauth2", (BitbucketTarget target) => target.OAuth2 is null
+            ? Results.Redirect("/?error=" + Uri.EscapeDataString("OAuth 2 is not configured."))
+            : Results.Challenge(new AuthenticationProperties { RedirectUri = "/profile" }, [SampleAuth.OAuth2Scheme]));
+
+        app.MapGet("/login/oauth1", (HttpContext context, BitbucketTarget target, OAuth1SignIn signIn) => target.OAuth1 is null
+            ? Task.FromResult(Results.Redirect("/?error=" + Uri.EscapeDataString("OAuth 1.0a is not configured.")))
+            : signIn.StartAsync(context));
+
+        app.MapGet(SampleAuth.OAuth1CallbackPath, (HttpContext context, OAuth1SignIn signIn) => signIn.CompleteAsync(context));
+
+        app.MapGet("/profile", async (HttpContext context, BitbucketSessions sessions, ILoggerFactory loggers) =>
+        {
+            var method = context.User.FindFirst(SampleAuth.SignInMethodClaim)?.Value ?? SampleAuth.OAuth2;
+            try
+            {
+                var session = await sessions.ForCurrentUserAsync(context);
+                var profile = await ProfileLoader.LoadAsync(session, context.RequestAborted);
+                return ProfilePage.Render(profile, method);
+            }
+            catch (Exception ex) when (ex is BitbucketAuthenticationException or BitbucketUnauthorizedException)
+            {
+                // The tokens no longer work (revoked, or the refresh token lapsed): sign out and ask for a new sign-in.
+                loggers.CreateLogger("Bitbucket.Refit.Samples.Web.Profile").LogWarning("Signing {User} out: {Reason}", context.User.Identity?.Name, ex.Message);
+                await context.SignOutAsync(SampleAuth.CookieScheme);
+                return Results.Redirect("/?error=" + Uri.EscapeDataString("Your Bitbucket session has ended; sign in again."));
+            }
+            catch (BitbucketApiException ex)
+            {
+                return Html.Page(
+                    "Bitbucket error",
+                    $"<h1>Bitbucket answered {(int)ex.StatusCode}</h1><p class=\"error\">{Html.E(ex.Error?.Message ?? ex.Message)}</p><p><a href=\"/profile\">Try again</a></p>",
+                    context.User.Identity?.Name,
+                    StatusCodes.Status502BadGateway);
+            }
+        }).RequireAuthorization();
+
+        app.MapPost("/logout", async (HttpContext context, OAuth1Clients oauth1Clients) =>
+        {
+            var result = await context.AuthenticateAsync(SampleAuth.CookieScheme);
+            if (result.Properties?.GetTokenValue(SampleAuth.OAuth1TokenName) is { } token)
+            {
+                oauth1Clients.Forget(token);
+            }
+
+            await context.SignOutAsync(SampleAuth.CookieScheme);
+            return Results.Redirect("/");
+        });
+    }
+}
