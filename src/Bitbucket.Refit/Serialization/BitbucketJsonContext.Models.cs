@@ -296,6 +296,8 @@ namespace Bitbucket.Refit.Serialization;
 // IGpgKeysApi
 
 // IDownloadsApi
+[JsonSerializable(typeof(DownloadArtifact))]
+[JsonSerializable(typeof(Page<DownloadArtifact>))]
 
 // IAddonApi
 
