@@ -10,7 +10,8 @@ public sealed class BranchingModelApiTests : RepositoryAreaApiFixture
           "type": "branching_model",
           "branch_types": [{"kind": "release", "prefix": "release/"}, {"kind": "hotfix", "prefix": "hotfix/"}],
           "development": {"name": "develop", "use_mainbranch": false, "branch": {"type": "branch", "name": "develop", "target": {"type": "commit", "hash": "16dffcb0de1b22e249db6799532074cf32efe80f"}}},
-          "production": {"name": "main", "use_mainbranch": true, "branch": {"type": "branch", "name": "main", "target": {"type": "commit", "hash": "8d2aee6c2fe74e4d2eed87e8b2b4cd1c2e4af7d9"}}}
+          "production": {"name": "main", "use_mainbranch": true, "branch": {"type": "branch", "name": "main", "target": {"type": "commit", "hash": "8d2aee6c2fe74e4d2eed87e8b2b4cd1c2e4af7d9"}}},
+          "links": {"self": {"href": "https://api.bitbucket.org/2.0/repositories/acme/widgets/branching-model"}}
         }
         """;
 
@@ -83,6 +84,7 @@ public sealed class BranchingModelApiTests : RepositoryAreaApiFixture
             Assert.That(model.Development.UseMainBranch, Is.False);
             Assert.That(model.Production!.Branch!.Name, Is.EqualTo("main"));
             Assert.That(model.Production.UseMainBranch, Is.True);
+            Assert.That(model.Links!.Self!.Href, Does.EndWith("/widgets/branching-model"));
         });
     }
 
@@ -133,7 +135,8 @@ public sealed class BranchingModelApiTests : RepositoryAreaApiFixture
             {"type": "project_branching_model",
              "branch_types": [{"kind": "feature", "prefix": "feature/"}],
              "development": {"name": "develop", "use_mainbranch": false},
-             "production": {"name": "main", "use_mainbranch": true}}
+             "production": {"name": "main", "use_mainbranch": true},
+             "links": {"self": {"href": "https://api.bitbucket.org/2.0/workspaces/acme/projects/WID/branching-model"}}}
             """);
 
         var model = await BranchingModels.GetForProjectAsync("acme", "WID");
@@ -145,6 +148,7 @@ public sealed class BranchingModelApiTests : RepositoryAreaApiFixture
             Assert.That(model.BranchTypes!.Single().Kind, Is.EqualTo(BranchTypeKind.Feature));
             Assert.That(model.Development!.Name, Is.EqualTo("develop"));
             Assert.That(model.Production!.UseMainBranch, Is.True);
+            Assert.That(model.Links!.Self!.Href, Does.EndWith("/projects/WID/branching-model"));
         });
     }
 

@@ -33,7 +33,12 @@ public sealed class BranchingModelConformanceTests
 
         var model = await prism.CallAsync(c => c.BranchingModel.GetAsync(Ws, Repo));
 
-        Assert.That(model.Type, Is.Not.Null);
+        Assert.Multiple(() =>
+        {
+            Assert.That(model.Type, Is.EqualTo("branching_model"));
+            Assert.That(model.Links!.Self!.Href, Is.Not.Null, "the example's links are read");
+            Assert.That(model.Development!.Branch!.Name, Is.Not.Null);
+        });
     }
 
     [Test]
@@ -73,7 +78,11 @@ public sealed class BranchingModelConformanceTests
 
         var model = await prism.CallAsync(c => c.BranchingModel.GetForProjectAsync(Ws, "WID"));
 
-        Assert.That(model.Type, Is.Not.Null);
+        Assert.Multiple(() =>
+        {
+            Assert.That(model.Type, Is.EqualTo("project_branching_model"));
+            Assert.That(model.Links!.Self!.Href, Is.Not.Null, "the example's links are read");
+        });
     }
 
     [Test]
