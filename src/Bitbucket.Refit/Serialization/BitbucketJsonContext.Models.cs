@@ -308,6 +308,8 @@ namespace Bitbucket.Refit.Serialization;
 // IGpgKeysApi
 
 // IDownloadsApi
+[JsonSerializable(typeof(DownloadArtifact))]
+[JsonSerializable(typeof(Page<DownloadArtifact>))]
 
 // IAddonApi
 [JsonSerializable(typeof(AddonUpdate))]

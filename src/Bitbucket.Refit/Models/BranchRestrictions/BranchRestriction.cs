@@ -59,8 +59,12 @@ public sealed record BranchRestrictionLinks
 /// The values of <c>kind</c> on <see cref="BranchRestriction"/>: the type of restriction that is being applied.
 /// </summary>
 /// <param name="Value">The value exactly as Bitbucket sends it.</param>
+/// <remarks>
+/// It is <see cref="IFormattable"/> so that Refit's generated client writes it as one query value instead of
+/// flattening its properties (<c>Value=…</c>).
+/// </remarks>
 [JsonConverter(typeof(BitbucketEnumConverter<BranchRestrictionKind>))]
-public readonly record struct BranchRestrictionKind(string Value) : IBitbucketEnum<BranchRestrictionKind>
+public readonly record struct BranchRestrictionKind(string Value) : IBitbucketEnum<BranchRestrictionKind>, IFormattable
 {
     /// <summary>The <c>push</c> value.</summary>
     public static BranchRestrictionKind Push { get; } = new("push");
@@ -124,6 +128,12 @@ public readonly record struct BranchRestrictionKind(string Value) : IBitbucketEn
     /// <summary>Returns the value exactly as Bitbucket sends it.</summary>
     /// <returns>The wire string.</returns>
     public override string ToString() => Value;
+
+    /// <summary>Returns the value exactly as Bitbucket sends it; format and culture do not apply.</summary>
+    /// <param name="format">Ignored.</param>
+    /// <param name="formatProvider">Ignored.</param>
+    /// <returns>The wire string.</returns>
+    public string ToString(string? format, IFormatProvider? formatProvider) => Value;
 }
 
 /// <summary>

@@ -11,6 +11,9 @@ public sealed record BranchingModel
     /// <summary>Gets the object type, which tells what kind of object this is.</summary>
     public string? Type { get; init; }
 
+    /// <summary>Gets the links of the branching model (not in the spec's schema, but in its examples and Bitbucket's answers).</summary>
+    public BranchingModelLinks? Links { get; init; }
+
     /// <summary>Gets the active branch types.</summary>
     public IReadOnlyList<BranchingModelBranchType>? BranchTypes { get; init; }
 
@@ -75,6 +78,17 @@ public sealed record BranchingModelProduction
     /// </summary>
     [JsonPropertyName("use_mainbranch")]
     public bool? UseMainBranch { get; init; }
+
+    /// <summary>Gets any field the server sent that this record does not model.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
+}
+
+/// <summary>Links of a <see cref="BranchingModel"/>, <see cref="ProjectBranchingModel"/> or <see cref="EffectiveRepoBranchingModel"/>.</summary>
+public sealed record BranchingModelLinks
+{
+    /// <summary>Gets the API link to the branching model itself.</summary>
+    public Link? Self { get; init; }
 
     /// <summary>Gets any field the server sent that this record does not model.</summary>
     [JsonExtensionData]

@@ -23,6 +23,13 @@ public sealed record BranchingModelSettings
     /// <summary>Gets the settings of the production branch.</summary>
     public BranchingModelSettingsProduction? Production { get; init; }
 
+    /// <summary>
+    /// Gets whether branches are deleted by default when their pull request is merged. Bitbucket sends and expects
+    /// it as the string <c>"true"</c> or <c>"false"</c>; leave it <see langword="null"/> to keep it unchanged on update.
+    /// </summary>
+    [JsonConverter(typeof(StringBooleanConverter))]
+    public bool? DefaultBranchDeletion { get; init; }
+
     /// <summary>Gets any field the server sent that this record does not model.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }

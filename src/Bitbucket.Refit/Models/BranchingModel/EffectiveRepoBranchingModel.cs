@@ -11,6 +11,9 @@ public sealed record EffectiveRepoBranchingModel
     /// <summary>Gets the object type, which tells what kind of object this is.</summary>
     public string? Type { get; init; }
 
+    /// <summary>Gets the links of the branching model (not in the spec's schema, but in its examples and Bitbucket's answers).</summary>
+    public BranchingModelLinks? Links { get; init; }
+
     /// <summary>Gets the active branch types.</summary>
     public IReadOnlyList<EffectiveRepoBranchingModelBranchType>? BranchTypes { get; init; }
 

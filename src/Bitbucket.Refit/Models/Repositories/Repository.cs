@@ -39,6 +39,18 @@ public sealed record Repository
     /// <summary>Gets the name of the repository.</summary>
     public string? Name { get; init; }
 
+    /// <summary>Gets the URL-friendly name of the repository, as used in API paths (not in the spec, always sent by Bitbucket).</summary>
+    public string? Slug { get; init; }
+
+    /// <summary>
+    /// Gets the workspace the repository belongs to (not in the spec, always sent by Bitbucket). When forking, set its
+    /// <see cref="Models.Workspace.Slug"/> to choose the workspace the fork goes to.
+    /// </summary>
+    public Workspace? Workspace { get; init; }
+
+    /// <summary>Gets the repository's website, if one is set (not in the spec, sent by Bitbucket).</summary>
+    public string? Website { get; init; }
+
     /// <summary>Gets the description of the repository.</summary>
     public string? Description { get; init; }
 

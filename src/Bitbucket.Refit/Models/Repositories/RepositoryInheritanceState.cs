@@ -11,8 +11,11 @@ public sealed record RepositoryInheritanceState
     /// <summary>Gets the object type, which tells what kind of object this is.</summary>
     public string? Type { get; init; }
 
-    /// <summary>Gets the settings the repository overrides rather than inherits.</summary>
-    public JsonElement? OverrideSettings { get; init; }
+    /// <summary>
+    /// Gets, per setting (e.g. <c>default_merge_strategy</c>, <c>branching_model</c>), whether the repository
+    /// overrides it (<see langword="true"/>) or inherits it from its project (<see langword="false"/>).
+    /// </summary>
+    public IReadOnlyDictionary<string, bool>? OverrideSettings { get; init; }
 
     /// <summary>Gets any field the server sent that this record does not model.</summary>
     [JsonExtensionData]
