@@ -281,4 +281,26 @@ public sealed class StatefulTests
             Assert.That(pr.State, Is.EqualTo(PullRequestState.Merged));
         });
     }
+
+    [Test]
+    public async Task UnknownRoutesAndGoneListings_AnswerWithTheErrorEnvelope()
+    {
+        using var http = new HttpClient { BaseAddress = _sandbox.ApiBaseAddress };
+
+        using var missing = await http.GetAsync("no/such/thing");
+        using var gone = await http.GetAsync("repositories");
+        using var home = await http.GetAsync(_sandbox.Address);
+        using var missingBody = JsonDocument.Parse(await missing.Content.ReadAsStringAsync());
+        using var goneBody = JsonDocument.Parse(await gone.Content.ReadAsStringAsync());
+        var homePage = await home.Content.ReadAsStringAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(missing.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+            Assert.That(missingBody.RootElement.GetProperty("type").GetString(), Is.EqualTo("error"));
+            Assert.That(gone.StatusCode, Is.EqualTo(HttpStatusCode.Gone));
+            Assert.That(goneBody.RootElement.GetProperty("error").GetProperty("message").GetString(), Does.Contain("CHANGE-2770"));
+            Assert.That(homePage, Does.Contain("Bitbucket sandbox").And.Contain(_sandbox.Seed.User.Email));
+        });
+    }
 }
