@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using Bitbucket.Refit.Authentication;
 using Bitbucket.Refit.Authentication.OAuth1;
 using Bitbucket.Refit.Authentication.OAuth2;
+using Bitbucket.Refit.DependencyInjection;
 using Bitbucket.Refit.Errors;
 using Bitbucket.Refit.Sandbox.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -341,6 +342,47 @@ public sealed class OAuthFlowTests
             Assert.That(ex.ErrorDescription, Does.Contain(problem));
             Assert.That(ex.Message, Does.Not.Contain(jwt));
         });
+    }
+
+    [Test]
+    public async Task OAuth2_WithOAuth2RefreshToken_RegistersTheRotatingSourceThroughAddBitbucket()
+    {
+        var tokens = await AuthorizeAsync(_sandbox.CreateOAuth2Flow(_http, Callback));
+        var persisted = new List<string>();
+        using var services = SandboxClients.Create(
+            _sandbox,
+            b => b.WithOAuth2RefreshToken(tokens.RefreshToken!, (t, _) =>
+            {
+                persisted.Add(t.RefreshToken!);
+                return Task.CompletedTask;
+            }),
+            configure: o =>
+            {
+                o.OAuth2.ClientId = Seed.Consumer.Key;
+                o.OAuth2.ClientSecret = Seed.Consumer.Secret;
+            });
+
+        var user = await services.Client().Users.GetCurrentAsync();
+        var flow = services.CreateOAuth2Flow(redirectUri: Callback);
+        var replay = Assert.ThrowsAsync<BitbucketAuthenticationException>(() => flow.RefreshAsync(tokens.RefreshToken!));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(user.Nickname, Is.EqualTo(Seed.User.Username));
+            Assert.That(persisted, Has.Count.EqualTo(1), "the first call refreshed and handed over the rotated token");
+            Assert.That(flow.TokenEndpoint, Is.EqualTo(_sandbox.OAuth2TokenEndpoint));
+            Assert.That(replay!.Error, Is.EqualTo("invalid_grant"));
+        });
+    }
+
+    [Test]
+    public void OAuth2_WithOAuth2RefreshToken_WithoutClient_FailsValidation()
+    {
+        using var services = SandboxClients.Create(_sandbox, b => b.WithOAuth2RefreshToken("r"));
+
+        Assert.That(
+            () => services.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<Bitbucket.Refit.DependencyInjection.BitbucketOptions>>().Get(string.Empty),
+            Throws.TypeOf<Microsoft.Extensions.Options.OptionsValidationException>().With.Message.Contains("OAuth2:ClientId"));
     }
 
     [Test]
