@@ -1,10 +1,12 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Bitbucket.Refit.Authentication;
 using Bitbucket.Refit.Authentication.OAuth1;
 using Bitbucket.Refit.Authentication.OAuth2;
+using Bitbucket.Refit.DependencyInjection;
 using Bitbucket.Refit.Errors;
 using Bitbucket.Refit.Sandbox.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -339,6 +341,108 @@ public sealed class OAuthFlowTests
             Assert.That(ex!.Error, Is.EqualTo("invalid_grant"));
             Assert.That(ex.ErrorDescription, Does.Contain(problem));
             Assert.That(ex.Message, Does.Not.Contain(jwt));
+        });
+    }
+
+    [Test]
+    public async Task OAuth2_WithOAuth2RefreshToken_RegistersTheRotatingSourceThroughAddBitbucket()
+    {
+        var tokens = await AuthorizeAsync(_sandbox.CreateOAuth2Flow(_http, Callback));
+        var persisted = new List<string>();
+        using var services = SandboxClients.Create(
+            _sandbox,
+            b => b.WithOAuth2RefreshToken(tokens.RefreshToken!, (t, _) =>
+            {
+                persisted.Add(t.RefreshToken!);
+                return Task.CompletedTask;
+            }),
+            configure: o =>
+            {
+                o.OAuth2.ClientId = Seed.Consumer.Key;
+                o.OAuth2.ClientSecret = Seed.Consumer.Secret;
+            });
+
+        var user = await services.Client().Users.GetCurrentAsync();
+        var flow = services.CreateOAuth2Flow(redirectUri: Callback);
+        var replay = Assert.ThrowsAsync<BitbucketAuthenticationException>(() => flow.RefreshAsync(tokens.RefreshToken!));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(user.Nickname, Is.EqualTo(Seed.User.Username));
+            Assert.That(persisted, Has.Count.EqualTo(1), "the first call refreshed and handed over the rotated token");
+            Assert.That(flow.TokenEndpoint, Is.EqualTo(_sandbox.OAuth2TokenEndpoint));
+            Assert.That(replay!.Error, Is.EqualTo("invalid_grant"));
+        });
+    }
+
+    [Test]
+    public void OAuth2_WithOAuth2RefreshToken_WithoutClient_FailsValidation()
+    {
+        using var services = SandboxClients.Create(_sandbox, b => b.WithOAuth2RefreshToken("r"));
+
+        Assert.That(
+            () => services.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<Bitbucket.Refit.DependencyInjection.BitbucketOptions>>().Get(string.Empty),
+            Throws.TypeOf<Microsoft.Extensions.Options.OptionsValidationException>().With.Message.Contains("OAuth2:ClientId"));
+    }
+
+    [Test]
+    public void OAuth2_AuthorizationUri_CarriesClientStateScopesAndRedirect()
+    {
+        var flow = _sandbox.CreateOAuth2Flow(_http, new Uri("http://localhost:5000/cb?x=1"));
+
+        var uri = flow.GetAuthorizationUri("a b&c", ["account", "pullrequest:write"]);
+
+        Assert.That(uri.AbsoluteUri, Is.EqualTo(_sandbox.OAuth2AuthorizeEndpoint.AbsoluteUri
+            + "?client_id=" + Seed.Consumer.Key + "&response_type=code&state=a%20b%26c&scope=account%20pullrequest%3Awrite&redirect_uri=http%3A%2F%2Flocalhost%3A5000%2Fcb%3Fx%3D1"));
+    }
+
+    [Test]
+    public async Task OAuth2_TokenEndpoint_AlsoAcceptsTheClientInTheForm_AsAspNetCoresOAuthHandlerSendsIt()
+    {
+        var authorize = _sandbox.CreateOAuth2Flow(_http, Callback).GetAuthorizationUri("st");
+        var callback = await _browser.SubmitAsync(authorize, await _browser.GetPageAsync(authorize), "approve");
+
+        using var response = await _http.PostAsync(_sandbox.OAuth2TokenEndpoint, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "authorization_code",
+            ["code"] = callback["code"],
+            ["redirect_uri"] = Callback.AbsoluteUri,
+            ["client_id"] = Seed.Consumer.Key,
+            ["client_secret"] = Seed.Consumer.Secret,
+        }));
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(json.RootElement.GetProperty("token_type").GetString(), Is.EqualTo("bearer"));
+            Assert.That(json.RootElement.GetProperty("refresh_token").GetString(), Is.Not.Empty);
+        });
+    }
+
+    [Test]
+    public async Task OAuth1_OutOfBand_ShowsTheVerifierOnThePage()
+    {
+        var flow = _sandbox.CreateOAuth1Flow(_http);
+        var requestToken = await flow.GetRequestTokenAsync(null);
+        var authorize = flow.GetAuthorizationUri(requestToken);
+        var page = await _browser.GetPageAsync(authorize);
+
+        using var approve = new HttpClient();
+        using var response = await approve.PostAsync(new Uri(authorize, "/api/1.0/oauth/authorize"), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["oauth_token"] = requestToken.Token,
+            ["decision"] = "approve",
+        }));
+        var html = await response.Content.ReadAsStringAsync();
+        var verifier = System.Text.RegularExpressions.Regex.Match(html, "<code id=\"verifier\">([^<]+)</code>").Groups[1].Value;
+        var access = await flow.GetAccessTokenAsync(requestToken, verifier);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(page, Does.Contain("id=\"approve\""));
+            Assert.That(verifier, Is.Not.Empty);
+            Assert.That(access.Token, Is.Not.Empty);
         });
     }
 

@@ -209,4 +209,98 @@ public sealed class StatefulTests
             Assert.That(invalid!.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         });
     }
+
+    [Test]
+    public async Task Project_CreationNeedsWorkspaceAdmin_AndUniqueKeys()
+    {
+        var denied = Assert.ThrowsAsync<BitbucketForbiddenException>(() => _charles.TestApi().CreateProjectAsync(Ws, new Project { Key = "MILL", Name = "Mill" }));
+        var created = await _ada.TestApi().CreateProjectAsync(Ws, new Project { Key = "MILL", Name = "Mill", Description = "The mill" });
+        var duplicate = Assert.ThrowsAsync<BitbucketApiException>(() => _ada.TestApi().CreateProjectAsync(Ws, new Project { Key = "MILL", Name = "Mill again" }));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(denied!.Error?.Message, Does.Contain("admin"));
+            Assert.That(created.Key, Is.EqualTo("MILL"));
+            Assert.That(created.Owner!.Nickname, Is.EqualTo(Ws));
+            Assert.That(duplicate!.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(duplicate.Error!.Fields, Does.ContainKey("key"));
+        });
+    }
+
+    [Test]
+    public async Task Repository_CreatedWithAnInitialCommit_SlugsAreUnique()
+    {
+        var created = await _ada.TestApi().CreateRepositoryAsync(Ws, "mill", new Repository
+        {
+            Type = "repository",
+            Scm = Scm.Git,
+            IsPrivate = true,
+            Project = new Project { Key = "ENG" },
+        });
+        var main = await _ada.TestApi().GetBranchAsync(Ws, "mill", "main");
+        var duplicate = Assert.ThrowsAsync<BitbucketApiException>(() => _ada.TestApi().CreateRepositoryAsync(Ws, "mill", new Repository { Type = "repository" }));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(created.FullName, Is.EqualTo("analytical-engines/mill"));
+            Assert.That(created.Project!.Key, Is.EqualTo("ENG"));
+            Assert.That(created.MainBranch!.Name, Is.EqualTo("main"));
+            Assert.That(main.Target!.Message, Is.EqualTo("Initial commit\n"));
+            Assert.That(duplicate!.Error?.Message, Is.EqualTo("Repository with this Slug and Owner already exists."));
+        });
+    }
+
+    [Test]
+    public async Task PullRequest_RequestChanges_IsRecordedOnTheParticipant()
+    {
+        var participant = await _charles.TestApi().RequestChangesAsync(Ws, Repo, 1);
+        var pr = await _ada.Client().PullRequests.GetAsync(Ws, Repo, 1);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(participant.State, Is.EqualTo(ParticipantState.ChangesRequested));
+            Assert.That(pr.Participants!.Single(p => p.User!.Nickname == "charles").State, Is.EqualTo(ParticipantState.ChangesRequested));
+        });
+    }
+
+    [Test]
+    public async Task PullRequest_MergeInBackground_Answers202WithATaskToPoll()
+    {
+        using var accepted = await _ada.TestApi().MergeInBackgroundAsync(Ws, Repo, 1, new PullRequestMergeParameters { Type = "pullrequest_merge_parameters", MergeStrategy = MergeStrategy.Squash });
+        var http = _ada.GetRequiredService<IHttpClientFactory>().CreateClient(Bitbucket.Refit.DependencyInjection.BitbucketServiceCollectionExtensions.GetHttpClientName(string.Empty));
+        using var status = await http.GetAsync(accepted.Headers.Location);
+        using var task = JsonDocument.Parse(await status.Content.ReadAsStringAsync());
+        var pr = await _ada.Client().PullRequests.GetAsync(Ws, Repo, 1);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(accepted.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
+            Assert.That(accepted.Headers.Location!.AbsolutePath, Does.StartWith("/2.0/repositories/analytical-engines/difference-engine/pullrequests/1/merge/task-status/"));
+            Assert.That(task.RootElement.GetProperty("task_status").GetString(), Is.EqualTo("SUCCESS"));
+            Assert.That(task.RootElement.GetProperty("merge_result").GetProperty("state").GetString(), Is.EqualTo("MERGED"));
+            Assert.That(pr.State, Is.EqualTo(PullRequestState.Merged));
+        });
+    }
+
+    [Test]
+    public async Task UnknownRoutesAndGoneListings_AnswerWithTheErrorEnvelope()
+    {
+        using var http = new HttpClient { BaseAddress = _sandbox.ApiBaseAddress };
+
+        using var missing = await http.GetAsync("no/such/thing");
+        using var gone = await http.GetAsync("repositories");
+        using var home = await http.GetAsync(_sandbox.Address);
+        using var missingBody = JsonDocument.Parse(await missing.Content.ReadAsStringAsync());
+        using var goneBody = JsonDocument.Parse(await gone.Content.ReadAsStringAsync());
+        var homePage = await home.Content.ReadAsStringAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(missing.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+            Assert.That(missingBody.RootElement.GetProperty("type").GetString(), Is.EqualTo("error"));
+            Assert.That(gone.StatusCode, Is.EqualTo(HttpStatusCode.Gone));
+            Assert.That(goneBody.RootElement.GetProperty("error").GetProperty("message").GetString(), Does.Contain("CHANGE-2770"));
+            Assert.That(homePage, Does.Contain("Bitbucket sandbox").And.Contain(_sandbox.Seed.User.Email));
+        });
+    }
 }

@@ -92,7 +92,7 @@ internal sealed class OAuthEndpoints(State state, Authenticator authenticator)
         lock (state.Gate)
         {
             consumer = state.Consumers.GetValueOrDefault(clientId);
-            user = state.Users.Values.First();
+            user = state.SignedIn;
         }
 
         if (consumer is null)
@@ -150,7 +150,7 @@ internal sealed class OAuthEndpoints(State state, Authenticator authenticator)
             else if (form["decision"] == "approve")
             {
                 code = State.NewSecret(18);
-                var user = state.Users.Values.First();
+                var user = state.SignedIn;
                 state.Codes[code] = new AuthorizationCodeState(code, consumer, user, GrantedScopes(consumer, form["scope"].ToString()), redirectUri.Length > 0 ? redirectUri : null, state.Now + CodeLifetime);
             }
         }
@@ -407,7 +407,7 @@ internal sealed class OAuthEndpoints(State state, Authenticator authenticator)
         lock (state.Gate)
         {
             token = state.OAuth1RequestTokens.GetValueOrDefault(tokenValue);
-            user = state.Users.Values.First();
+            user = state.SignedIn;
         }
 
         if (token is null || token.Used || state.Now >= token.ExpiresAt)
@@ -444,7 +444,7 @@ internal sealed class OAuthEndpoints(State state, Authenticator authenticator)
             if (token is not null && !token.Used && state.Now < token.ExpiresAt && form["decision"] == "approve")
             {
                 token.Verifier = State.NewSecret(12);
-                token.User = state.Users.Values.First();
+                token.User = state.SignedIn;
             }
         }
 

@@ -37,6 +37,7 @@ internal sealed class State
             UsersByEmail[user.Email] = state;
         }
 
+        SignedIn = Users[seed.User.Username];
         foreach (var consumer in seed.Consumers)
         {
             Consumers[consumer.Key] = consumer;
@@ -108,6 +109,9 @@ internal sealed class State
     }
 
     public object Gate { get; } = new();
+
+    /// <summary>The user signed in on the authorize pages: the seed's first user.</summary>
+    public UserState SignedIn { get; }
 
     public SandboxClock Clock { get; }
 

@@ -58,4 +58,16 @@ public interface ISandboxTestApi
 
     [Post("/repositories/{workspace}/{repo_slug}/hooks")]
     Task<WebhookSubscription> CreateWebhookAsync(string workspace, [AliasAs("repo_slug")] string repoSlug, [Body] WebhookSubscription webhook, CancellationToken cancellationToken = default);
+
+    [Post("/workspaces/{workspace}/projects")]
+    Task<Project> CreateProjectAsync(string workspace, [Body] Project project, CancellationToken cancellationToken = default);
+
+    [Post("/repositories/{workspace}/{repo_slug}")]
+    Task<Repository> CreateRepositoryAsync(string workspace, [AliasAs("repo_slug")] string repoSlug, [Body] Repository repository, CancellationToken cancellationToken = default);
+
+    [Post("/repositories/{workspace}/{repo_slug}/pullrequests/{pull_request_id}/request-changes")]
+    Task<Participant> RequestChangesAsync(string workspace, [AliasAs("repo_slug")] string repoSlug, [AliasAs("pull_request_id")] int pullRequestId, CancellationToken cancellationToken = default);
+
+    [Post("/repositories/{workspace}/{repo_slug}/pullrequests/{pull_request_id}/merge?async=true")]
+    Task<HttpResponseMessage> MergeInBackgroundAsync(string workspace, [AliasAs("repo_slug")] string repoSlug, [AliasAs("pull_request_id")] int pullRequestId, [Body] PullRequestMergeParameters parameters, CancellationToken cancellationToken = default);
 }

@@ -11,7 +11,8 @@ internal static class SandboxClients
         BitbucketSandbox sandbox,
         Action<IBitbucketBuilder> authentication,
         Action<IServiceCollection>? services = null,
-        Action<IHttpClientBuilder>? httpClient = null)
+        Action<IHttpClientBuilder>? httpClient = null,
+        Action<BitbucketOptions>? configure = null)
     {
         var collection = new ServiceCollection();
         services?.Invoke(collection);
@@ -19,6 +20,7 @@ internal static class SandboxClients
         {
             o.UseSandbox(sandbox);
             o.Resilience.BaseDelay = TimeSpan.FromMilliseconds(10);
+            configure?.Invoke(o);
         });
         authentication(builder);
         httpClient?.Invoke(builder.HttpClientBuilder);
