@@ -137,7 +137,7 @@ public sealed class OAuthFlowTests
             Assert.That(tokens.ExpiresIn, Is.EqualTo(3600));
             Assert.That(tokens.TokenType, Is.EqualTo("bearer"));
             Assert.That(tokens.Scope, Does.Contain("pullrequest:write"));
-            Assert.That(tokens.AdditionalProperties!["scopes"].GetString(), Is.EqualTo(tokens.Scope), "Bitbucket's own field");
+            Assert.That(tokens.Scopes, Is.EqualTo(tokens.Scope), "Bitbucket's own field");
             Assert.That(flow.ToString(), Does.Not.Contain(Seed.Consumer.Secret));
         });
         var reused = Assert.ThrowsAsync<BitbucketAuthenticationException>(() => flow.ExchangeCodeAsync(callback["code"]));
@@ -302,7 +302,7 @@ public sealed class OAuthFlowTests
         {
             Assert.That(tokens.AccessToken, Is.Not.Empty);
             Assert.That(tokens.RefreshToken, Is.Null);
-            Assert.That(tokens.AdditionalProperties!["state"].GetString(), Is.EqualTo("client_credentials"));
+            Assert.That(tokens.State, Is.EqualTo("client_credentials"));
             Assert.That(() => new RefreshTokenSource(flow, tokens), Throws.ArgumentException);
         });
     }
@@ -322,7 +322,7 @@ public sealed class OAuthFlowTests
         {
             Assert.That(user.Nickname, Is.EqualTo(charles.Username));
             Assert.That(tokens.RefreshToken, Is.Null);
-            Assert.That(tokens.AdditionalProperties!["state"].GetString(), Is.EqualTo("urn:bitbucket:oauth2:jwt"));
+            Assert.That(tokens.State, Is.EqualTo("urn:bitbucket:oauth2:jwt"));
         });
     }
 
