@@ -30,7 +30,6 @@ public sealed class OAuth2Flow
 {
     private const string JwtGrant = "urn:bitbucket:oauth2:jwt";
 
-    private readonly HttpClient _httpClient;
     private readonly OAuth2TokenClient _tokenClient;
     private readonly string _clientId;
 
@@ -66,7 +65,6 @@ public sealed class OAuth2Flow
             throw new ArgumentException("The redirect URI must be absolute.", nameof(redirectUri));
         }
 
-        _httpClient = httpClient;
         _clientId = options.ClientId;
         _tokenClient = new OAuth2TokenClient(httpClient, options.TokenEndpoint, options.ClientId, options.ClientSecret);
         AuthorizationEndpoint = options.AuthorizationEndpoint;
@@ -182,49 +180,10 @@ public sealed class OAuth2Flow
     public async Task<OAuth2TokenResponse> ExchangeJwtAsync(string jwt, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(jwt);
-        using var request = new HttpRequestMessage(HttpMethod.Post, TokenEndpoint)
-        {
-            Content = new FormUrlEncodedContent([new KeyValuePair<string, string>("grant_type", JwtGrant)]),
-        };
-        request.Headers.Authorization = new AuthenticationHeaderValue("JWT", jwt);
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-
-        HttpResponseMessage response;
-        try
-        {
-            response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-        }
-        catch (HttpRequestException ex)
-        {
-            throw new BitbucketAuthenticationException(
-                $"The OAuth 2 token endpoint {UrlRedactor.Redact(TokenEndpoint)} could not be reached: {ex.Message}", innerException: ex);
-        }
-
-        using (response)
-        {
-            var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            OAuth2TokenResponse? parsed;
-            try
-            {
-                parsed = body.Length == 0 ? null : JsonSerializer.Deserialize(body, BitbucketJsonContext.Default.OAuth2TokenResponse);
-            }
-            catch (JsonException)
-            {
-                parsed = null;
-            }
-
-            if (!response.IsSuccessStatusCode || parsed?.AccessToken is not { Length: > 0 })
-            {
-                var error = parsed?.Error;
-                var description = parsed?.ErrorDescription;
-                var what = error is null
-                    ? $"answered {(int)response.StatusCode} {response.ReasonPhrase} without an access token"
-                    : $"refused the JWT grant: {error}" + (description is null ? string.Empty : $" ({description})");
-                throw new BitbucketAuthenticationException($"The OAuth 2 token endpoint {UrlRedactor.Redact(TokenEndpoint)} {what}.", error, description, response.StatusCode);
-            }
-
-            return parsed;
-        }
+        return await _tokenClient.RequestAsync(
+            [new KeyValuePair<string, string>("grant_type", JwtGrant)],
+            cancellationToken,
+            new AuthenticationHeaderValue("JWT", jwt)).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

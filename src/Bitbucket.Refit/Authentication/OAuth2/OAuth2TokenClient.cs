@@ -11,13 +11,14 @@ internal sealed class OAuth2TokenClient(HttpClient httpClient, Uri tokenEndpoint
 {
     public Uri TokenEndpoint => tokenEndpoint;
 
-    public async Task<OAuth2TokenResponse> RequestAsync(IEnumerable<KeyValuePair<string, string>> form, CancellationToken cancellationToken)
+    /// <summary>Posts a grant; the client authenticates with Basic unless <paramref name="authorization"/> says otherwise (the JWT grant).</summary>
+    public async Task<OAuth2TokenResponse> RequestAsync(IEnumerable<KeyValuePair<string, string>> form, CancellationToken cancellationToken, AuthenticationHeaderValue? authorization = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, tokenEndpoint)
         {
             Content = new FormUrlEncodedContent(form),
         };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", BasicAuthenticationHandler.Encode(clientId, clientSecret));
+        request.Headers.Authorization = authorization ?? new AuthenticationHeaderValue("Basic", BasicAuthenticationHandler.Encode(clientId, clientSecret));
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
 
         HttpResponseMessage response;
