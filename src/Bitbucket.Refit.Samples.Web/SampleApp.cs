@@ -136,8 +136,7 @@ public static class SampleApp
                     target.Apply(o);
                 }
             })
-            .WithOAuth2(sp => sp.GetRequiredService<SignedInUserTokenSource>())
-            .WithProfileLists();
+            .WithOAuth2(sp => sp.GetRequiredService<SignedInUserTokenSource>());
 
         // OAuth 1 users each get a client of their own.
         services.AddHttpClient(OAuth1SignIn.HttpClientName);

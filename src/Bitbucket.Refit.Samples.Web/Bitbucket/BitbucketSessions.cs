@@ -1,4 +1,3 @@
-using Bitbucket.Refit.Api;
 using Bitbucket.Refit.Authentication;
 using Bitbucket.Refit.Samples.Web.Auth;
 using Microsoft.AspNetCore.Authentication;
@@ -10,7 +9,7 @@ namespace Bitbucket.Refit.Samples.Web.Bitbucket;
 /// (its token source reads the user's tokens from the request), or a per-user <c>WithOAuth1(...)</c> registration
 /// for OAuth 1 users.
 /// </summary>
-internal sealed class BitbucketSessions(IUsersApi users, IProfileLists lists, OAuth1Clients oauth1Clients)
+internal sealed class BitbucketSessions(IBitbucketClient client, OAuth1Clients oauth1Clients)
 {
     /// <summary>Gets the session of the current request's user.</summary>
     public async Task<BitbucketSession> ForCurrentUserAsync(HttpContext context)
@@ -33,6 +32,6 @@ internal sealed class BitbucketSessions(IUsersApi users, IProfileLists lists, OA
             return oauth1Clients.For(token, secret);
         }
 
-        return new BitbucketSession(users, lists);
+        return BitbucketSession.From(client);
     }
 }

@@ -33,13 +33,12 @@ internal sealed class OAuth1Clients(BitbucketTarget target, ILoggerFactory logge
                 services.AddSingleton(loggerFactory);
                 services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
                 services.AddBitbucket(target.Apply)
-                    .WithOAuth1(consumer.Key, consumer.Secret, token, tokenSecret)
-                    .WithProfileLists();
+                    .WithOAuth1(consumer.Key, consumer.Secret, token, tokenSecret);
                 return services.BuildServiceProvider();
             })!;
         }
 
-        return new BitbucketSession(provider.GetRequiredService<IUsersApi>(), provider.GetRequiredService<IProfileLists>());
+        return BitbucketSession.From(provider.GetRequiredService<IBitbucketClient>());
     }
 
     /// <summary>Drops the client of a user who signed out.</summary>

@@ -32,7 +32,7 @@ internal static class ProfileLoader
         var truncated = false;
 
         var workspaces = new List<WorkspaceRepositories>();
-        await foreach (var access in session.Lists.ListWorkspacesForCurrentUser(new ListOptions { PageLength = 100 }).WithCancellation(cancellationToken))
+        await foreach (var access in session.Workspaces.ListForCurrentUser(options: new ListOptions { PageLength = 100 }).WithCancellation(cancellationToken))
         {
             if (access.Workspace?.Slug is not { Length: > 0 } slug)
             {
@@ -46,7 +46,7 @@ internal static class ProfileLoader
             }
 
             var repositories = new List<Repository>();
-            await foreach (var repository in session.Lists.ListRepositories(slug, new ListOptions { Sort = "-updated_on", PageLength = 50 }).WithCancellation(cancellationToken))
+            await foreach (var repository in session.Repositories.List(slug, options: new ListOptions { Sort = "-updated_on", PageLength = 50 }).WithCancellation(cancellationToken))
             {
                 if (repositories.Count == MaxRepositoriesPerWorkspace)
                 {
@@ -79,7 +79,7 @@ internal static class ProfileLoader
             {
                 var found = new List<PullRequest>();
                 var (workspace, repository) = targets[i];
-                await foreach (var pullRequest in session.Lists.ListPullRequests(workspace, SlugOf(repository)!, PullRequestState.Open.Value).WithCancellation(ct))
+                await foreach (var pullRequest in session.PullRequests.List(workspace, SlugOf(repository)!, [PullRequestState.Open]).WithCancellation(ct))
                 {
                     found.Add(pullRequest);
                     if (found.Count == MaxPullRequestsPerRepository)
@@ -98,9 +98,9 @@ internal static class ProfileLoader
     /// <summary>The repository's slug: the part of <c>full_name</c> after the workspace.</summary>
     internal static string? SlugOf(Repository repository)
     {
-        if (repository.AdditionalProperties?.TryGetValue("slug", out var slug) == true && slug.ValueKind == JsonValueKind.String)
+        if (!string.IsNullOrEmpty(repository.Slug))
         {
-            return slug.GetString();
+            return repository.Slug;
         }
 
         var fullName = repository.FullName;
