@@ -61,6 +61,18 @@ public sealed record BaseCommitLinks
     /// <summary>Gets the link to the diff.</summary>
     public Link? Diff { get; init; }
 
+    /// <summary>Gets the link to the patch.</summary>
+    public Link? Patch { get; init; }
+
+    /// <summary>Gets the link to the commit's comments.</summary>
+    public Link? Comments { get; init; }
+
+    /// <summary>Gets the link that approves the commit.</summary>
+    public Link? Approve { get; init; }
+
+    /// <summary>Gets the link to the commit's build statuses.</summary>
+    public Link? Statuses { get; init; }
+
     /// <summary>Gets any field the server sent that this record does not model.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
