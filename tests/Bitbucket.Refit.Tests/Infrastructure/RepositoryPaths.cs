@@ -5,7 +5,11 @@ public static class RepositoryPaths
 {
     public static string Root { get; } = FindRoot();
 
-    public static string OpenApiSpec => Path.GetFullPath(Path.Combine(Root, "..", "shared", "bitbucket", "openapi.json"));
+    /// <summary>The spec: the path in <c>BITBUCKET_OPENAPI</c> when set, else <c>../shared/bitbucket/openapi.json</c>.</summary>
+    public static string OpenApiSpec =>
+        Environment.GetEnvironmentVariable("BITBUCKET_OPENAPI") is { Length: > 0 } overridden
+            ? Path.GetFullPath(overridden)
+            : Path.GetFullPath(Path.Combine(Root, "..", "shared", "bitbucket", "openapi.json"));
 
     public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
@@ -20,7 +24,7 @@ public static class RepositoryPaths
             return OpenApiSpec;
         }
 
-        var reason = $"The Bitbucket OpenAPI description is not at {OpenApiSpec} (../shared/bitbucket/openapi.json).";
+        var reason = $"The Bitbucket OpenAPI description is not at {OpenApiSpec} (BITBUCKET_OPENAPI, else ../shared/bitbucket/openapi.json).";
         if (IsCi)
         {
             Assert.Fail(reason + " Under CI=true it must be present.");
