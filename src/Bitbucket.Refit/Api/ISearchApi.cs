@@ -19,6 +19,7 @@ public interface ISearchApi
     /// <param name="searchQuery">The search terms, in Bitbucket's code-search syntax.</param>
     /// <param name="options">Partial-response fields and page size (search ignores <c>q</c> and <c>sort</c>).</param>
     /// <returns>The matching files, fetched lazily.</returns>
+    [Obsolete("Bitbucket deprecated code search on 1 November 2026 and names no replacement; it keeps working until Bitbucket removes it.")]
     [Get("/workspaces/{workspace}/search/code")]
     [Paged(Items = nameof(SearchResultPage.Values), Next = nameof(SearchResultPage.Next), SameOrigin = true)]
     PagedEnumerable<SearchResultPage, SearchCodeSearchResult> SearchWorkspace(string workspace, [AliasAs("search_query")] string searchQuery, [Query] ListOptions? options = null);
@@ -28,7 +29,7 @@ public interface ISearchApi
     /// <param name="searchQuery">The search terms, in Bitbucket's code-search syntax.</param>
     /// <param name="options">Partial-response fields and page size (search ignores <c>q</c> and <c>sort</c>).</param>
     /// <returns>The matching files, fetched lazily.</returns>
-    [Obsolete("Bitbucket deprecates the team code search (teams are workspaces now); use ISearchApi.SearchWorkspace instead.")]
+    [Obsolete("Bitbucket deprecates the team code search (teams are workspaces now); SearchWorkspace is the remaining form, itself deprecated since 1 November 2026 with no replacement.")]
     [Get("/teams/{username}/search/code")]
     [Paged(Items = nameof(SearchResultPage.Values), Next = nameof(SearchResultPage.Next), SameOrigin = true)]
     PagedEnumerable<SearchResultPage, SearchCodeSearchResult> SearchTeam(string username, [AliasAs("search_query")] string searchQuery, [Query] ListOptions? options = null);
@@ -38,7 +39,7 @@ public interface ISearchApi
     /// <param name="searchQuery">The search terms, in Bitbucket's code-search syntax.</param>
     /// <param name="options">Partial-response fields and page size (search ignores <c>q</c> and <c>sort</c>).</param>
     /// <returns>The matching files, fetched lazily.</returns>
-    [Obsolete("Bitbucket deprecates the user code search (repositories belong to workspaces now); use ISearchApi.SearchWorkspace instead.")]
+    [Obsolete("Bitbucket deprecates the user code search (repositories belong to workspaces now); SearchWorkspace is the remaining form, itself deprecated since 1 November 2026 with no replacement.")]
     [Get("/users/{selected_user}/search/code")]
     [Paged(Items = nameof(SearchResultPage.Values), Next = nameof(SearchResultPage.Next), SameOrigin = true)]
     PagedEnumerable<SearchResultPage, SearchCodeSearchResult> SearchUser([AliasAs("selected_user")] string selectedUser, [AliasAs("search_query")] string searchQuery, [Query] ListOptions? options = null);

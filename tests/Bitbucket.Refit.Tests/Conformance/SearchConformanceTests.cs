@@ -1,6 +1,9 @@
 using Bitbucket.Refit.Models;
 using Bitbucket.Refit.Paging;
 
+// Every code search is deprecated in the spec (since 1 November 2026); they must still work and conform.
+#pragma warning disable CS0618
+
 namespace Bitbucket.Refit.Tests.Conformance;
 
 [Category("Conformance")]
@@ -14,7 +17,6 @@ public sealed class SearchConformanceTests
         Assert.That(page.Values!.First().File!.Path, Is.Not.Null);
     }
 
-#pragma warning disable CS0618 // the deprecated searches must still conform
     [Test]
     public async Task SearchTeam()
     {
@@ -30,7 +32,6 @@ public sealed class SearchConformanceTests
         var page = await prism.CallAsync(c => FirstPageAsync(c.Search.SearchUser("{d301aafa-d676-4ee0-88be-962be7417567}", "foo")));
         Assert.That(page.Values!.First().PathMatches, Is.Not.Null);
     }
-#pragma warning restore CS0618
 
     private static async Task<SearchResultPage> FirstPageAsync(global::Refit.PagedEnumerable<SearchResultPage, SearchCodeSearchResult> pages)
     {
