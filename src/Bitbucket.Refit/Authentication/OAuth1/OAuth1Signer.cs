@@ -83,19 +83,306 @@ public sealed class OAuth1Signer
             }
         }
 
-        var all = formParameters is null ? oauth : oauth.Concat(formParameters);
-        var baseString = BuildSignatureBaseString(method.Method, requestUri, all);
-        var signature = ComputeSignature(baseString, _key);
+        Span<char> signature = stackalloc char[28];
+        Sign(method.Method, requestUri, oauth, formParameters, _key, signature);
 
-        var header = new StringBuilder(256).Append("OAuth ");
+        var length = 6 + 15 + 3 * 28 + 2; // "OAuth " + oauth_signature="…" (encoded at most 3 chars each)
         foreach (var pair in oauth)
         {
-            AppendHeaderParameter(header, pair.Key, pair.Value);
+            length += EncodedLength(pair.Key) + EncodedLength(pair.Value) + 5;
         }
 
-        AppendHeaderParameter(header, "oauth_signature", signature);
-        header.Length -= 2;
-        return header.ToString();
+        char[]? rented = null;
+        var buffer = length <= 1024 ? stackalloc char[1024] : (rented = ArrayPool<char>.Shared.Rent(length));
+        try
+        {
+            var at = 0;
+            "OAuth ".CopyTo(buffer);
+            at += 6;
+            foreach (var pair in oauth)
+            {
+                at += WriteEncoded(pair.Key, buffer[at..]);
+                "=\"".CopyTo(buffer[at..]);
+                at += 2;
+                at += WriteEncoded(pair.Value, buffer[at..]);
+                "\", ".CopyTo(buffer[at..]);
+                at += 3;
+            }
+
+            "oauth_signature=\"".CopyTo(buffer[at..]);
+            at += 17;
+            at += WriteEncoded(signature, buffer[at..]);
+            buffer[at++] = '"';
+            return new string(buffer[..at]);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>An encoded parameter: slices of the query when it is already in canonical form, else new strings.</summary>
+    private readonly record struct EncodedParameter(ReadOnlyMemory<char> Key, ReadOnlyMemory<char> Value);
+
+    /// <summary>
+    /// Builds the signature base string straight into UTF-8 bytes and signs it, without intermediate strings for
+    /// parameters that are already canonical in the query.
+    /// </summary>
+    private static void Sign(string method, Uri requestUri, List<KeyValuePair<string, string>> oauth, IEnumerable<KeyValuePair<string, string>>? form, byte[] key, Span<char> signature)
+    {
+        if (!requestUri.IsAbsoluteUri)
+        {
+            throw new ArgumentException("OAuth 1 signs absolute URIs only.", nameof(requestUri));
+        }
+
+        var parameters = ArrayPool<EncodedParameter>.Shared.Rent(32);
+        var count = 0;
+        try
+        {
+            var query = requestUri.Query;
+            var span = query.AsSpan();
+            var offset = span.Length > 0 && span[0] == '?' ? 1 : 0;
+            foreach (var range in span[offset..].Split('&'))
+            {
+                var (start, length) = range.GetOffsetAndLength(span.Length - offset);
+                if (length == 0)
+                {
+                    continue;
+                }
+
+                start += offset;
+                var equals = span.Slice(start, length).IndexOf('=');
+                var keyPart = equals < 0 ? query.AsMemory(start, length) : query.AsMemory(start, equals);
+                var valuePart = equals < 0 ? ReadOnlyMemory<char>.Empty : query.AsMemory(start + equals + 1, length - equals - 1);
+                Add(ref parameters, ref count, new(Canonical(keyPart), Canonical(valuePart)));
+            }
+
+            foreach (var pair in oauth)
+            {
+                Add(ref parameters, ref count, new(PercentEncode(pair.Key).AsMemory(), PercentEncode(pair.Value).AsMemory()));
+            }
+
+            if (form is not null)
+            {
+                foreach (var pair in form)
+                {
+                    if (pair.Key is "oauth_signature" or "realm")
+                    {
+                        continue;
+                    }
+
+                    Add(ref parameters, ref count, new(PercentEncode(pair.Key).AsMemory(), PercentEncode(pair.Value ?? string.Empty).AsMemory()));
+                }
+            }
+
+            var sorted = parameters.AsSpan(0, count);
+            sorted.Sort(static (a, b) =>
+            {
+                var byKey = a.Key.Span.SequenceCompareTo(b.Key.Span);
+                return byKey != 0 ? byKey : a.Value.Span.SequenceCompareTo(b.Value.Span);
+            });
+
+            var baseUri = BaseStringUri(requestUri);
+            var total = method.Length + 2 + EncodedLength(baseUri);
+            foreach (var p in sorted)
+            {
+                total += DoubleEncodedLength(p.Key.Span) + 3 + DoubleEncodedLength(p.Value.Span) + 3;
+            }
+
+            byte[]? rented = null;
+            var bytes = total <= 2048 ? stackalloc byte[2048] : (rented = ArrayPool<byte>.Shared.Rent(total));
+            try
+            {
+                var at = 0;
+                foreach (var c in method)
+                {
+                    bytes[at++] = (byte)(c is >= 'a' and <= 'z' ? c - 32 : c);
+                }
+
+                bytes[at++] = (byte)'&';
+                at += WriteEncodedUtf8(baseUri, bytes[at..]);
+                bytes[at++] = (byte)'&';
+                for (var i = 0; i < sorted.Length; i++)
+                {
+                    if (i > 0)
+                    {
+                        "%26"u8.CopyTo(bytes[at..]);
+                        at += 3;
+                    }
+
+                    at += WriteDoubleEncoded(sorted[i].Key.Span, bytes[at..]);
+                    "%3D"u8.CopyTo(bytes[at..]);
+                    at += 3;
+                    at += WriteDoubleEncoded(sorted[i].Value.Span, bytes[at..]);
+                }
+
+                Span<byte> hash = stackalloc byte[HMACSHA1.HashSizeInBytes];
+                HMACSHA1.HashData(key, bytes[..at], hash);
+                Convert.TryToBase64Chars(hash, signature, out _);
+            }
+            finally
+            {
+                if (rented is not null)
+                {
+                    ArrayPool<byte>.Shared.Return(rented);
+                }
+            }
+        }
+        finally
+        {
+            parameters.AsSpan(0, count).Clear();
+            ArrayPool<EncodedParameter>.Shared.Return(parameters);
+        }
+    }
+
+    private static void Add(ref EncodedParameter[] parameters, ref int count, EncodedParameter parameter)
+    {
+        if (count == parameters.Length)
+        {
+            var larger = ArrayPool<EncodedParameter>.Shared.Rent(count * 2);
+            parameters.AsSpan(0, count).CopyTo(larger);
+            parameters.AsSpan(0, count).Clear();
+            ArrayPool<EncodedParameter>.Shared.Return(parameters);
+            parameters = larger;
+        }
+
+        parameters[count++] = parameter;
+    }
+
+    /// <summary>
+    /// The RFC 5849 encoding of a form-encoded query part: the part itself when it holds only unreserved characters and
+    /// upper-case escapes of reserved ASCII bytes (decoding and encoding again would give it back), else decoded and encoded.
+    /// </summary>
+    private static ReadOnlyMemory<char> Canonical(ReadOnlyMemory<char> part)
+    {
+        var span = part.Span;
+        for (var i = 0; i < span.Length; i++)
+        {
+            var c = span[i];
+            if (IsUnreserved(c))
+            {
+                continue;
+            }
+
+            if (c == '%' && i + 2 < span.Length + 0 && IsUpperHex(span[i + 1]) && IsUpperHex(span[i + 2]))
+            {
+                var b = (HexValue(span[i + 1]) << 4) | HexValue(span[i + 2]);
+                if (b < 128 && !IsUnreserved((char)b))
+                {
+                    i += 2;
+                    continue;
+                }
+            }
+
+            return PercentEncode(FormDecode(span)).AsMemory();
+        }
+
+        return part;
+    }
+
+    private static bool IsUpperHex(char c) => c is (>= '0' and <= '9') or (>= 'A' and <= 'F');
+
+    private static int HexValue(char c) => c <= '9' ? c - '0' : c - 'A' + 10;
+
+    private static int EncodedLength(ReadOnlySpan<char> value)
+    {
+        var length = 0;
+        foreach (var c in value)
+        {
+            length += IsUnreserved(c) ? 1 : c < 128 ? 3 : 12;
+        }
+
+        return length;
+    }
+
+    private static int DoubleEncodedLength(ReadOnlySpan<char> encoded)
+    {
+        var length = encoded.Length;
+        foreach (var c in encoded)
+        {
+            if (c == '%')
+            {
+                length += 2;
+            }
+        }
+
+        return length;
+    }
+
+    private static int WriteDoubleEncoded(ReadOnlySpan<char> encoded, Span<byte> target)
+    {
+        var at = 0;
+        foreach (var c in encoded)
+        {
+            if (c == '%')
+            {
+                "%25"u8.CopyTo(target[at..]);
+                at += 3;
+            }
+            else
+            {
+                target[at++] = (byte)c;
+            }
+        }
+
+        return at;
+    }
+
+    private static int WriteEncodedUtf8(string value, Span<byte> target)
+    {
+        Span<byte> utf8 = stackalloc byte[4];
+        var at = 0;
+        foreach (var rune in value.EnumerateRunes())
+        {
+            var n = rune.EncodeToUtf8(utf8);
+            for (var i = 0; i < n; i++)
+            {
+                var b = utf8[i];
+                if (b < 128 && IsUnreserved((char)b))
+                {
+                    target[at++] = b;
+                }
+                else
+                {
+                    target[at++] = (byte)'%';
+                    target[at++] = (byte)"0123456789ABCDEF"[b >> 4];
+                    target[at++] = (byte)"0123456789ABCDEF"[b & 0xF];
+                }
+            }
+        }
+
+        return at;
+    }
+
+    private static int WriteEncoded(ReadOnlySpan<char> value, Span<char> target)
+    {
+        Span<byte> utf8 = stackalloc byte[4];
+        var at = 0;
+        var i = 0;
+        while (i < value.Length)
+        {
+            if (IsUnreserved(value[i]))
+            {
+                target[at++] = value[i++];
+                continue;
+            }
+
+            System.Text.Rune.DecodeFromUtf16(value[i..], out var rune, out var consumed);
+            i += consumed;
+            var n = rune.EncodeToUtf8(utf8);
+            for (var k = 0; k < n; k++)
+            {
+                var b = utf8[k];
+                target[at++] = '%';
+                target[at++] = "0123456789ABCDEF"[b >> 4];
+                target[at++] = "0123456789ABCDEF"[b & 0xF];
+            }
+        }
+
+        return at;
     }
 
     /// <summary>
