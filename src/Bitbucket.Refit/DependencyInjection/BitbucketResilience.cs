@@ -53,7 +53,8 @@ internal static class BitbucketResilience
 
         if (outcome.Exception is not null)
         {
-            return idempotent && outcome.Exception is HttpRequestException or TimeoutRejectedException
+            // Transport failures: HttpRequestException, and the socket or I/O errors SocketsHttpHandler sometimes lets through raw.
+            return idempotent && outcome.Exception is HttpRequestException or IOException or System.Net.Sockets.SocketException or TimeoutRejectedException
                 && !context.CancellationToken.IsCancellationRequested;
         }
 

@@ -53,8 +53,11 @@ internal sealed class PathValidationHandler(Uri baseAddress) : DelegatingHandler
                 return; // a catch-all {**path} keeps its own slashes
             }
 
-            var segment = Uri.UnescapeDataString(path[range].ToString());
-            if (string.IsNullOrWhiteSpace(segment))
+            var raw = path[range];
+            var blank = raw.Contains('%')
+                ? string.IsNullOrWhiteSpace(Uri.UnescapeDataString(raw.ToString()))
+                : raw.IsWhiteSpace(); // no escapes: check in place, without allocating
+            if (blank)
             {
                 throw new ArgumentException($"The value of '{name}' must not be empty or blank; it is part of the request path {template}.", ToParameterName(name));
             }

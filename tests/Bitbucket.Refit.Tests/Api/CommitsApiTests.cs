@@ -84,7 +84,7 @@ public sealed class CommitsApiTests
             Assert.That(commit.Repository!.FullName, Is.EqualTo("bitbucket/geordi"));
             Assert.That(commit.Participants, Is.Empty);
             Assert.That(commit.Links!.Diff!.Href, Does.EndWith($"/diff/{Hash}"));
-            Assert.That(commit.Links.AdditionalProperties!.ContainsKey("approve"), Is.True, "links the record does not model are kept");
+            Assert.That(commit.Links.Approve!.Href, Does.EndWith($"/commit/{Hash}/approve"));
             Assert.That(commit.AdditionalProperties!["rendered"].GetProperty("message").GetProperty("raw").GetString(), Is.EqualTo("Add a GEORDI_OUTPUT_DIR setting"));
         });
     }

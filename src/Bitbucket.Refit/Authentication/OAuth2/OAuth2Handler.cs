@@ -9,6 +9,8 @@ namespace Bitbucket.Refit.Authentication.OAuth2;
 /// </summary>
 internal sealed class OAuth2Handler(IBitbucketTokenSource source, CredentialScope scope) : DelegatingHandler
 {
+    private CachedHeader? _header;
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (!scope.Allows(request.RequestUri))
@@ -18,7 +20,7 @@ internal sealed class OAuth2Handler(IBitbucketTokenSource source, CredentialScop
         }
 
         var token = await source.GetTokenAsync(cancellationToken).ConfigureAwait(false);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        request.Headers.Authorization = HeaderFor(token);
         if (request.Content is { } content)
         {
             // Keep the body replayable for the one retry after a 401.
@@ -34,7 +36,26 @@ internal sealed class OAuth2Handler(IBitbucketTokenSource source, CredentialScop
 
         response.Dispose();
         var fresh = await source.GetTokenAsync(cancellationToken).ConfigureAwait(false);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", fresh);
+        request.Headers.Authorization = HeaderFor(fresh);
         return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Reuses the header while the token stays the same (one allocation per token, not per request).</summary>
+    private AuthenticationHeaderValue HeaderFor(string token)
+    {
+        var cached = Volatile.Read(ref _header);
+        if (cached is not null && string.Equals(cached.Token, token, StringComparison.Ordinal))
+        {
+            return cached.Header;
+        }
+
+        cached = new CachedHeader(token, new AuthenticationHeaderValue("Bearer", token));
+        Volatile.Write(ref _header, cached);
+        return cached.Header;
+    }
+
+    private sealed record CachedHeader(string Token, AuthenticationHeaderValue Header)
+    {
+        public override string ToString() => "CachedHeader { Token = *** }";
     }
 }
