@@ -145,8 +145,10 @@ public static class BitbucketServiceCollectionExtensions
     public static RefitSettings CreateRefitSettings()
     {
         var settings = RefitSettings.ForJsonContext(BitbucketJsonContext.Default);
+        settings.ContentSerializer = new BitbucketContentSerializer(
+            (SystemTextJsonContentSerializer)settings.ContentSerializer, BitbucketJsonContext.Default.Options);
         settings.UrlParameterFormatter = new BitbucketUrlParameterFormatter();
-        settings.ExceptionFactory = BitbucketExceptionFactory.CreateAsync;
+        settings.ExceptionFactory = CreateExceptionOrStreamAsync;
         settings.DeserializationExceptionFactory = BitbucketExceptionFactory.CreateForDeserializationAsync;
         var transport = settings.TransportExceptionFactory;
 
@@ -160,6 +162,22 @@ public static class BitbucketServiceCollectionExtensions
             _ => transport is null ? exception : transport(request, exception, cancellationToken),
         };
         return settings;
+    }
+
+    /// <summary>
+    /// Refit's exception factory runs on every response just before Refit buffers the body for the serializer: a failed
+    /// response becomes Bitbucket's exception; a successful JSON body is told to skip that copy, because
+    /// <see cref="BitbucketContentSerializer"/> reads it from the stream.
+    /// </summary>
+    private static ValueTask<Exception?> CreateExceptionOrStreamAsync(HttpResponseMessage response)
+    {
+        if (response.IsSuccessStatusCode)
+        {
+            (response.Content as JsonResponseContent)?.SkipNextBuffering();
+            return ValueTask.FromResult<Exception?>(null);
+        }
+
+        return BitbucketExceptionFactory.CreateAsync(response);
     }
 
     internal sealed class BitbucketRegistrations

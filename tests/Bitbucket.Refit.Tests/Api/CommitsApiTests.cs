@@ -364,13 +364,23 @@ public sealed class CommitsApiTests
         });
     }
 
+    private const string DiffFirstChunk = "diff --git a/setup.py b/setup.py\n";
+    private const int DiffRestLength = 1024 * 1024;
+
+    private static TrickleServer NewDiffServer()
+    {
+        var rest = new byte[DiffRestLength];
+        Array.Fill(rest, (byte)'+');
+        return new TrickleServer("text/plain", Encoding.ASCII.GetBytes(DiffFirstChunk), rest);
+    }
+
     [TestCase(false)]
     [TestCase(true)]
     public async Task GetDiff_HandsBackTheNetworkStream_BeforeTheBodyHasArrived(bool resilience)
     {
         // A server that sends the headers and a first chunk, then holds the rest back until the test has read that
         // chunk. A client that buffered the body could never return the stream, and the test would time out.
-        using var server = new TrickleServer();
+        using var server = NewDiffServer();
         using var services = _mock.CreateServices(b => b.WithAccessToken("t"), o =>
         {
             o.BaseAddress = new Uri($"http://127.0.0.1:{server.Port}/2.0/");
@@ -381,7 +391,7 @@ public sealed class CommitsApiTests
         using var requestCancellation = new CancellationTokenSource();
         var call = commits.GetDiffAsync("bitbucket", "geordi", "main..feature", cancellationToken: requestCancellation.Token);
         await using var stream = await call.WaitAsync(TimeSpan.FromSeconds(10));
-        var first = new byte[TrickleServer.FirstChunk.Length];
+        var first = new byte[DiffFirstChunk.Length];
         await stream.ReadExactlyAsync(first).AsTask().WaitAsync(TimeSpan.FromSeconds(10));
         var restSentBeforeFirstRead = server.RestSent;
 
@@ -393,9 +403,9 @@ public sealed class CommitsApiTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(Encoding.ASCII.GetString(first), Is.EqualTo(TrickleServer.FirstChunk));
+            Assert.That(Encoding.ASCII.GetString(first), Is.EqualTo(DiffFirstChunk));
             Assert.That(restSentBeforeFirstRead, Is.False, "the first bytes were read before the server sent the rest");
-            Assert.That(rest.Length, Is.EqualTo(TrickleServer.RestLength));
+            Assert.That(rest.Length, Is.EqualTo(DiffRestLength));
             Assert.That(server.RequestLine, Is.EqualTo("GET /2.0/repositories/bitbucket/geordi/diff/main..feature HTTP/1.1"));
         });
     }
@@ -405,7 +415,7 @@ public sealed class CommitsApiTests
     {
         // The control for the test above: a string result is read to the end by Refit before the call completes, so
         // against the same server it cannot complete until the rest of the body was released.
-        using var server = new TrickleServer();
+        using var server = NewDiffServer();
         using var services = _mock.CreateServices(b => b.WithAccessToken("t"), o => o.BaseAddress = new Uri($"http://127.0.0.1:{server.Port}/2.0/"));
         var addon = services.GetRequiredService<IAddonApi>();
 
@@ -417,7 +427,7 @@ public sealed class CommitsApiTests
         Assert.Multiple(() =>
         {
             Assert.That(completedEarly, Is.False, "a buffered result waits for the whole body");
-            Assert.That(body, Has.Length.EqualTo(TrickleServer.FirstChunk.Length + TrickleServer.RestLength));
+            Assert.That(body, Has.Length.EqualTo(DiffFirstChunk.Length + DiffRestLength));
         });
     }
 
@@ -534,80 +544,5 @@ public sealed class CommitsApiTests
         }
 
         return items;
-    }
-
-    /// <summary>
-    /// A one-request HTTP/1.1 server on 127.0.0.1 that answers with a chunked body: the first chunk at once, the rest
-    /// (1 MiB) only after <see cref="ReleaseRest"/>.
-    /// </summary>
-    private sealed class TrickleServer : IDisposable
-    {
-        public const string FirstChunk = "diff --git a/setup.py b/setup.py\n";
-        public const int RestLength = 1024 * 1024;
-
-        private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-        private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private readonly Task _serving;
-        private volatile bool _restSent;
-
-        public TrickleServer()
-        {
-            _listener.Start();
-            _serving = Task.Run(ServeAsync);
-        }
-
-        public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
-
-        public string? RequestLine { get; private set; }
-
-        public bool RestSent => _restSent;
-
-        public void ReleaseRest() => _release.TrySetResult();
-
-        public void Dispose()
-        {
-            _release.TrySetResult();
-            _listener.Stop();
-            try
-            {
-                _serving.Wait(TimeSpan.FromSeconds(5));
-            }
-            catch (AggregateException)
-            {
-            }
-        }
-
-        private async Task ServeAsync()
-        {
-            using var client = await _listener.AcceptTcpClientAsync();
-            await using var network = client.GetStream();
-            var head = new StringBuilder();
-            var buffer = new byte[1];
-            while (!head.ToString().EndsWith("\r\n\r\n", StringComparison.Ordinal) && await network.ReadAsync(buffer) == 1)
-            {
-                head.Append((char)buffer[0]);
-            }
-
-            RequestLine = head.ToString().Split("\r\n")[0];
-            await WriteAsync(network, "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n");
-            await WriteChunkAsync(network, Encoding.ASCII.GetBytes(FirstChunk));
-
-            await _release.Task.WaitAsync(TimeSpan.FromSeconds(30));
-            _restSent = true;
-            var rest = new byte[RestLength];
-            Array.Fill(rest, (byte)'+');
-            await WriteChunkAsync(network, rest);
-            await WriteAsync(network, "0\r\n\r\n");
-        }
-
-        private static async Task WriteChunkAsync(NetworkStream network, byte[] data)
-        {
-            await WriteAsync(network, $"{data.Length:x}\r\n");
-            await network.WriteAsync(data);
-            await WriteAsync(network, "\r\n");
-            await network.FlushAsync();
-        }
-
-        private static async Task WriteAsync(NetworkStream network, string text) => await network.WriteAsync(Encoding.ASCII.GetBytes(text));
     }
 }
