@@ -7,6 +7,11 @@ if (args.Contains("--memory"))
     return await MemoryMode.RunAsync();
 }
 
+if (args.Contains("--alloc"))
+{
+    return await AllocationMode.RunAsync();
+}
+
 // One server for the whole run, outside the measured processes: its allocations are nobody's.
 await using var server = await BenchServer.StartAsync();
 Environment.SetEnvironmentVariable(BenchServer.EnvironmentVariable, server.Origin);

@@ -96,7 +96,7 @@ public static class BitbucketServiceCollectionExtensions
         {
             var options = sp.GetRequiredService<IOptionsMonitor<BitbucketOptions>>().Get(name);
             client.BaseAddress = options.BaseAddress;
-            client.Timeout = Timeout.InfiniteTimeSpan; // the resilience pipeline bounds each attempt and the whole call
+            client.Timeout = BitbucketResilience.CallTimeout(options); // the whole call; the resilience pipeline bounds each attempt
             client.DefaultRequestHeaders.UserAgent.ParseAdd(options.UserAgent);
             client.DefaultRequestHeaders.Accept.ParseAdd("application/json");
         });
@@ -120,12 +120,17 @@ public static class BitbucketServiceCollectionExtensions
             trackerKey is null ? sp.GetRequiredService<BitbucketRateLimitTracker>() : sp.GetRequiredKeyedService<BitbucketRateLimitTracker>(trackerKey)));
 
         var settingsKey = SettingsKey(name);
-        services.AddKeyedSingleton(settingsKey, (_, _) => CreateRefitSettings());
+        services.AddKeyedSingleton(settingsKey, (sp, _) =>
+            CreateRefitSettings(BitbucketResilience.CallTimeout(sp.GetRequiredService<IOptionsMonitor<BitbucketOptions>>().Get(name))));
 
         var key = string.IsNullOrEmpty(name) ? null : name;
         BitbucketApiRegistry.Register(services, clientName, settingsKey, key);
 
         httpClientBuilder.AddHttpMessageHandler(() => new RedirectHandler());
+
+        // DiagnosticsHandler logs every request with its URL redacted; IHttpClientFactory's own request loggers would log
+        // each one twice more, unredacted, at a cost on every call. AddDefaultLogger() on HttpClientBuilder restores them.
+        httpClientBuilder.RemoveAllLoggers();
         httpClientBuilder.ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
         {
             AllowAutoRedirect = false, // RedirectHandler follows them above the authentication handler
@@ -142,7 +147,12 @@ public static class BitbucketServiceCollectionExtensions
 
     /// <summary>Creates the Refit settings every Bitbucket API uses: the source-generated JSON context and Bitbucket's exceptions.</summary>
     /// <returns>New settings.</returns>
-    public static RefitSettings CreateRefitSettings()
+    public static RefitSettings CreateRefitSettings() => CreateRefitSettings(null);
+
+    /// <summary>Creates the settings of one registration, whose calls are bounded by <paramref name="callTimeout"/>.</summary>
+    /// <param name="callTimeout">The registration's <see cref="HttpClient.Timeout"/>, named in the <see cref="TimeoutException"/>.</param>
+    /// <returns>New settings.</returns>
+    internal static RefitSettings CreateRefitSettings(TimeSpan? callTimeout)
     {
         var settings = RefitSettings.ForJsonContext(BitbucketJsonContext.Default);
         settings.ContentSerializer = new BitbucketContentSerializer(
@@ -157,8 +167,13 @@ public static class BitbucketServiceCollectionExtensions
         {
             Authentication.BitbucketAuthenticationException or BitbucketApiException or ArgumentException => exception,
             Polly.Timeout.TimeoutRejectedException timeout => new TimeoutException(
-                $"Bitbucket {request.Method} {UrlRedactor.Redact(request.RequestUri)} did not complete within {timeout.Timeout.TotalSeconds:0.###} s (BitbucketOptions.Timeout or Resilience.TotalTimeout).",
+                $"Bitbucket {request.Method} {UrlRedactor.Redact(request.RequestUri)} did not answer within {timeout.Timeout.TotalSeconds:0.###} s in any attempt (BitbucketOptions.Timeout).",
                 timeout),
+            TaskCanceledException { InnerException: TimeoutException } canceled when !cancellationToken.IsCancellationRequested => new TimeoutException(
+                $"Bitbucket {request.Method} {UrlRedactor.Redact(request.RequestUri)} did not complete within "
+                + (callTimeout is { } bound ? $"{bound.TotalSeconds:0.###} s" : "the HttpClient's timeout")
+                + " (Resilience.TotalTimeout, or BitbucketOptions.Timeout when retries are off).",
+                canceled),
             _ => transport is null ? exception : transport(request, exception, cancellationToken),
         };
         return settings;

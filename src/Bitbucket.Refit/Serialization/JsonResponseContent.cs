@@ -31,9 +31,17 @@ internal sealed class JsonResponseContent : HttpContent
     {
         _inner = inner;
         _limit = limit;
-        foreach (var header in inner.Headers)
+        foreach (var (name, values) in inner.Headers.NonValidated)
         {
-            Headers.TryAddWithoutValidation(header.Key, header.Value);
+            // Copied as received: nothing is parsed, and a single value (the usual case) is not put into an array.
+            if (values.Count == 1)
+            {
+                Headers.TryAddWithoutValidation(name, values.ToString());
+            }
+            else
+            {
+                Headers.TryAddWithoutValidation(name, values);
+            }
         }
     }
 

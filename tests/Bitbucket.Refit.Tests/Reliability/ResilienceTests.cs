@@ -250,6 +250,46 @@ public sealed class ResilienceTests
     }
 
     [Test]
+    public void AttemptTimeout_WithRetriesOff_BoundsTheCall_AndIsNamed()
+    {
+        _mock.Server.Given(Request.Create().WithPath("/2.0/user").UsingGet())
+            .RespondWith(Response.Create().WithStatusCode(200).WithDelay(TimeSpan.FromSeconds(20)).WithBody("{}"));
+        using var services = _mock.CreateServices(b => b.WithAccessToken("t"), o => o.Timeout = TimeSpan.FromMilliseconds(500));
+
+        var ex = Assert.CatchAsync<Exception>(() => services.GetRequiredService<IUsersApi>().GetCurrentAsync());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(ex, Is.InstanceOf<TimeoutException>(), ex!.ToString());
+            Assert.That(ex!.Message, Does.Contain("within 0.5 s").And.Contain("GET"));
+            Assert.That(_mock.SentTargets, Has.Count.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public void AttemptTimeout_WithRetriesOn_IsRetried_ThenNamed()
+    {
+        _mock.Server.Given(Request.Create().WithPath("/2.0/user").UsingGet())
+            .RespondWith(Response.Create().WithStatusCode(200).WithDelay(TimeSpan.FromSeconds(20)).WithBody("{}"));
+        using var services = _mock.CreateServices(b => b.WithAccessToken("t"), o =>
+        {
+            o.Timeout = TimeSpan.FromMilliseconds(300);
+            o.Resilience.Enabled = true;
+            o.Resilience.MaxRetries = 1;
+            o.Resilience.BaseDelay = TimeSpan.FromMilliseconds(10);
+        });
+
+        var ex = Assert.CatchAsync<Exception>(() => services.GetRequiredService<IUsersApi>().GetCurrentAsync());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(ex, Is.InstanceOf<TimeoutException>(), ex!.ToString());
+            Assert.That(ex!.Message, Does.Contain("0.3 s in any attempt"));
+            Assert.That(_mock.SentTargets, Has.Count.EqualTo(2));
+        });
+    }
+
+    [Test]
     public void Cancellation_StopsWaitingAtOnce()
     {
         _mock.Server.Given(Request.Create().WithPath("/2.0/user").UsingGet())
