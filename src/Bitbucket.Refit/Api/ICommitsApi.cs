@@ -193,9 +193,9 @@ public interface ICommitsApi
     [Get("/repositories/{workspace}/{repo_slug}/diff/{spec}")]
     Task<Stream> GetDiffAsync(string workspace, [AliasAs("repo_slug")] string repoSlug, string spec,
         int? context = null, [Query(CollectionFormat.Multi)] IEnumerable<string>? path = null,
-        [QueryConverter(typeof(IgnoreWhitespaceQuery))] bool? ignoreWhitespace = null, [QueryConverter(typeof(BinaryQuery))] bool? binary = null,
-        [QueryConverter(typeof(RenamesQuery))] bool? renames = null, [QueryConverter(typeof(MergeQuery))] bool? merge = null,
-        [QueryConverter(typeof(TopicQuery))] bool? topic = null, CancellationToken cancellationToken = default);
+        [AliasAs("ignore_whitespace")] bool? ignoreWhitespace = null, bool? binary = null,
+        bool? renames = null, bool? merge = null,
+        bool? topic = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Lists, for one commit against its first parent or for two commits, every changed path with its kind of change and
@@ -220,9 +220,9 @@ public interface ICommitsApi
     [Get("/repositories/{workspace}/{repo_slug}/diffstat/{spec}")]
     [Paged(Next = nameof(Page<DiffStat>.Next), SameOrigin = true)]
     PagedEnumerable<Page<DiffStat>, DiffStat> ListDiffStats(string workspace, [AliasAs("repo_slug")] string repoSlug, string spec,
-        [QueryConverter(typeof(IgnoreWhitespaceQuery))] bool? ignoreWhitespace = null, [QueryConverter(typeof(MergeQuery))] bool? merge = null,
-        [Query(CollectionFormat.Multi)] IEnumerable<string>? path = null, [QueryConverter(typeof(RenamesQuery))] bool? renames = null,
-        [QueryConverter(typeof(TopicQuery))] bool? topic = null, [Query] ListOptions? options = null);
+        [AliasAs("ignore_whitespace")] bool? ignoreWhitespace = null, bool? merge = null,
+        [Query(CollectionFormat.Multi)] IEnumerable<string>? path = null, bool? renames = null,
+        bool? topic = null, [Query] ListOptions? options = null);
 
     /// <summary>Lists the files that would conflict when merging the two commits of a spec, page by page.</summary>
     /// <param name="workspace">The workspace slug or UUID in braces.</param>

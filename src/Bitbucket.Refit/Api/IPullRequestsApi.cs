@@ -370,7 +370,7 @@ public interface IPullRequestsApi
     /// <see cref="PullRequestsApiExtensions.MergeAndWaitAsync"/> does all of this and returns the merged pull request.
     /// </returns>
     [Post("/repositories/{workspace}/{repo_slug}/pullrequests/{pull_request_id}/merge")]
-    Task<HttpResponseMessage> MergeAsync(string workspace, [AliasAs("repo_slug")] string repoSlug, [AliasAs("pull_request_id")] int pullRequestId, [Body] PullRequestMergeParameters parameters, [Query, QueryConverter(typeof(MergeAsyncQueryConverter))] bool? asynchronous = null, CancellationToken cancellationToken = default);
+    Task<HttpResponseMessage> MergeAsync(string workspace, [AliasAs("repo_slug")] string repoSlug, [AliasAs("pull_request_id")] int pullRequestId, [Body] PullRequestMergeParameters parameters, [Query, AliasAs("async")] bool? asynchronous = null, CancellationToken cancellationToken = default);
 
     /// <summary>Gets the state of a merge that Bitbucket runs in the background.</summary>
     /// <param name="workspace">The workspace slug or UUID in braces.</param>

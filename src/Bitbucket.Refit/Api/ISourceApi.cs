@@ -130,6 +130,6 @@ public interface ISourceApi
         [AliasAs("repo_slug")] string repoSlug,
         string commit,
         string path,
-        [QueryConverter(typeof(FileHistoryRenamesQuery))] bool? renames = null,
+        bool? renames = null,
         [Query] ListOptions? options = null);
 }

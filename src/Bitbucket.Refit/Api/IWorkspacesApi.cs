@@ -28,7 +28,7 @@ public interface IWorkspacesApi
     /// <returns>The workspaces with the caller's access, fetched lazily.</returns>
     [Get("/user/workspaces")]
     [Paged(Next = nameof(Page<WorkspaceAccess>.Next), SameOrigin = true)]
-    PagedEnumerable<Page<WorkspaceAccess>, WorkspaceAccess> ListForCurrentUser([QueryConverter(typeof(AdministratorQueryConverter))] bool? administrator = null, [Query] ListOptions? options = null);
+    PagedEnumerable<Page<WorkspaceAccess>, WorkspaceAccess> ListForCurrentUser(bool? administrator = null, [Query] ListOptions? options = null);
 
     /// <summary>Gets the caller's effective role in a workspace: the highest privilege any of their groups gives.</summary>
     /// <param name="workspace">The workspace slug or UUID in braces.</param>
@@ -167,7 +167,7 @@ public interface IWorkspacesApi
     PagedEnumerable<Page<PullRequest>, PullRequest> ListPullRequestsForUser(
         string workspace,
         [AliasAs("selected_user")] string selectedUser,
-        [QueryConverter(typeof(PullRequestStatesQueryConverter))] IEnumerable<PullRequestState>? state = null,
+        [QueryConverter(typeof(PullRequestStateQueryConverter))] IEnumerable<PullRequestState>? state = null,
         [Query] ListOptions? options = null);
 
     /// <summary>

@@ -140,7 +140,11 @@ public sealed class BitbucketResilienceOptions
     /// <summary>Gets or sets the longest single wait, <c>Retry-After</c> included; one minute by default.</summary>
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>Gets or sets the bound on one call, all attempts and waits included; three minutes by default.</summary>
+    /// <summary>
+    /// Gets or sets the bound on one call, all attempts and waits included; three minutes by default. It is the
+    /// <see cref="HttpClient.Timeout"/> of the registration's client (with retries off, the shorter of it and
+    /// <see cref="BitbucketOptions.Timeout"/>).
+    /// </summary>
     public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromMinutes(3);
 
     /// <summary>Gets or sets whether POST and PATCH are retried too (only safe when the call is idempotent).</summary>

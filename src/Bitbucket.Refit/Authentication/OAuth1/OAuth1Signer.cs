@@ -19,6 +19,17 @@ public sealed class OAuth1Signer
     private readonly TimeProvider _timeProvider;
     private readonly Func<string> _nonceFactory;
     private readonly byte[] _key;
+    private IncrementalHash? _hmac;
+
+    /// <summary>RFC 5849's unreserved characters, the only ones written as themselves.</summary>
+    private static readonly SearchValues<char> Unreserved =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~");
+
+    [ThreadStatic]
+    private static byte[]? t_nonceBytes;
+
+    [ThreadStatic]
+    private static int t_nonceNext;
 
     /// <summary>Initializes a new instance of the <see cref="OAuth1Signer"/> class.</summary>
     /// <param name="credentials">The consumer and optional token.</param>
@@ -84,7 +95,7 @@ public sealed class OAuth1Signer
         }
 
         Span<char> signature = stackalloc char[28];
-        Sign(method.Method, requestUri, oauth, formParameters, _key, signature);
+        Sign(method.Method, requestUri, oauth, formParameters, this, signature);
 
         var length = 6 + 15 + 3 * 28 + 2; // "OAuth " + oauth_signature="…" (encoded at most 3 chars each)
         foreach (var pair in oauth)
@@ -92,8 +103,9 @@ public sealed class OAuth1Signer
             length += EncodedLength(pair.Key) + EncodedLength(pair.Value) + 5;
         }
 
-        char[]? rented = null;
-        var buffer = length <= 1024 ? stackalloc char[1024] : (rented = ArrayPool<char>.Shared.Rent(length));
+        // Pooled rather than stackalloc'd: a stack buffer is zeroed on every call, which cost more than the signing.
+        var rented = ArrayPool<char>.Shared.Rent(length);
+        var buffer = rented.AsSpan();
         try
         {
             var at = 0;
@@ -117,21 +129,66 @@ public sealed class OAuth1Signer
         }
         finally
         {
-            if (rented is not null)
-            {
-                ArrayPool<char>.Shared.Return(rented);
-            }
+            ArrayPool<char>.Shared.Return(rented);
         }
     }
 
     /// <summary>An encoded parameter: slices of the query when it is already in canonical form, else new strings.</summary>
-    private readonly record struct EncodedParameter(ReadOnlyMemory<char> Key, ReadOnlyMemory<char> Value);
+    private readonly record struct EncodedParameter(Segment Key, Segment Value);
+
+    /// <summary>
+    /// Sorts in RFC 5849 §3.4.1.3.2's order: by encoded name, then by encoded value, byte by byte (the encoded forms are
+    /// ASCII, so comparing chars is comparing bytes). An insertion sort: a request has a dozen or two parameters.
+    /// </summary>
+    private static void SortParameters(Span<EncodedParameter> parameters)
+    {
+        for (var i = 1; i < parameters.Length; i++)
+        {
+            var current = parameters[i];
+            var j = i - 1;
+            while (j >= 0 && Compare(parameters[j], current) > 0)
+            {
+                parameters[j + 1] = parameters[j];
+                j--;
+            }
+
+            parameters[j + 1] = current;
+        }
+
+        static int Compare(in EncodedParameter x, in EncodedParameter y)
+        {
+            var byKey = CompareOrdinal(x.Key.Span, y.Key.Span);
+            return byKey != 0 ? byKey : CompareOrdinal(x.Value.Span, y.Value.Span);
+        }
+
+        static int CompareOrdinal(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+        {
+            var n = Math.Min(a.Length, b.Length);
+            for (var k = 0; k < n; k++)
+            {
+                if (a[k] != b[k])
+                {
+                    return a[k] - b[k];
+                }
+            }
+
+            return a.Length - b.Length;
+        }
+    }
+
+    /// <summary>A slice of a string, cheaper to turn into a span than a <see cref="ReadOnlyMemory{T}"/> in the sort.</summary>
+    private readonly record struct Segment(string Source, int Start, int Length)
+    {
+        public ReadOnlySpan<char> Span => Source.AsSpan(Start, Length);
+
+        public static Segment Of(string value) => new(value, 0, value.Length);
+    }
 
     /// <summary>
     /// Builds the signature base string straight into UTF-8 bytes and signs it, without intermediate strings for
     /// parameters that are already canonical in the query.
     /// </summary>
-    private static void Sign(string method, Uri requestUri, List<KeyValuePair<string, string>> oauth, IEnumerable<KeyValuePair<string, string>>? form, byte[] key, Span<char> signature)
+    private static void Sign(string method, Uri requestUri, List<KeyValuePair<string, string>> oauth, IEnumerable<KeyValuePair<string, string>>? form, OAuth1Signer signer, Span<char> signature)
     {
         if (!requestUri.IsAbsoluteUri)
         {
@@ -155,14 +212,14 @@ public sealed class OAuth1Signer
 
                 start += offset;
                 var equals = span.Slice(start, length).IndexOf('=');
-                var keyPart = equals < 0 ? query.AsMemory(start, length) : query.AsMemory(start, equals);
-                var valuePart = equals < 0 ? ReadOnlyMemory<char>.Empty : query.AsMemory(start + equals + 1, length - equals - 1);
+                var keyPart = equals < 0 ? new Segment(query, start, length) : new Segment(query, start, equals);
+                var valuePart = equals < 0 ? Segment.Of(string.Empty) : new Segment(query, start + equals + 1, length - equals - 1);
                 Add(ref parameters, ref count, new(Canonical(keyPart), Canonical(valuePart)));
             }
 
             foreach (var pair in oauth)
             {
-                Add(ref parameters, ref count, new(PercentEncode(pair.Key).AsMemory(), PercentEncode(pair.Value).AsMemory()));
+                Add(ref parameters, ref count, new(Segment.Of(PercentEncode(pair.Key)), Segment.Of(PercentEncode(pair.Value))));
             }
 
             if (form is not null)
@@ -174,16 +231,12 @@ public sealed class OAuth1Signer
                         continue;
                     }
 
-                    Add(ref parameters, ref count, new(PercentEncode(pair.Key).AsMemory(), PercentEncode(pair.Value ?? string.Empty).AsMemory()));
+                    Add(ref parameters, ref count, new(Segment.Of(PercentEncode(pair.Key)), Segment.Of(PercentEncode(pair.Value ?? string.Empty))));
                 }
             }
 
             var sorted = parameters.AsSpan(0, count);
-            sorted.Sort(static (a, b) =>
-            {
-                var byKey = a.Key.Span.SequenceCompareTo(b.Key.Span);
-                return byKey != 0 ? byKey : a.Value.Span.SequenceCompareTo(b.Value.Span);
-            });
+            SortParameters(sorted);
 
             var baseUri = BaseStringUri(requestUri);
             var total = method.Length + 2 + EncodedLength(baseUri);
@@ -192,8 +245,8 @@ public sealed class OAuth1Signer
                 total += DoubleEncodedLength(p.Key.Span) + 3 + DoubleEncodedLength(p.Value.Span) + 3;
             }
 
-            byte[]? rented = null;
-            var bytes = total <= 2048 ? stackalloc byte[2048] : (rented = ArrayPool<byte>.Shared.Rent(total));
+            var rented = ArrayPool<byte>.Shared.Rent(total);
+            var bytes = rented.AsSpan();
             try
             {
                 var at = 0;
@@ -220,21 +273,33 @@ public sealed class OAuth1Signer
                 }
 
                 Span<byte> hash = stackalloc byte[HMACSHA1.HashSizeInBytes];
-                HMACSHA1.HashData(key, bytes[..at], hash);
+                signer.ComputeHmac(bytes[..at], hash);
                 Convert.TryToBase64Chars(hash, signature, out _);
             }
             finally
             {
-                if (rented is not null)
-                {
-                    ArrayPool<byte>.Shared.Return(rented);
-                }
+                ArrayPool<byte>.Shared.Return(rented);
             }
         }
         finally
         {
             parameters.AsSpan(0, count).Clear();
             ArrayPool<EncodedParameter>.Shared.Return(parameters);
+        }
+    }
+
+    /// <summary>
+    /// HMAC-SHA1 with this signer's key. The keyed HMAC is kept between signatures (a one-shot HMAC sets up the key each
+    /// time, about as much work again as the hash); a concurrent signature that finds it taken uses a new one.
+    /// </summary>
+    private void ComputeHmac(ReadOnlySpan<byte> data, Span<byte> hash)
+    {
+        var hmac = Interlocked.Exchange(ref _hmac, null) ?? IncrementalHash.CreateHMAC(HashAlgorithmName.SHA1, _key);
+        hmac.AppendData(data);
+        hmac.GetHashAndReset(hash);
+        if (Interlocked.CompareExchange(ref _hmac, hmac, null) is not null)
+        {
+            hmac.Dispose();
         }
     }
 
@@ -256,10 +321,16 @@ public sealed class OAuth1Signer
     /// The RFC 5849 encoding of a form-encoded query part: the part itself when it holds only unreserved characters and
     /// upper-case escapes of reserved ASCII bytes (decoding and encoding again would give it back), else decoded and encoded.
     /// </summary>
-    private static ReadOnlyMemory<char> Canonical(ReadOnlyMemory<char> part)
+    private static Segment Canonical(Segment part)
     {
         var span = part.Span;
-        for (var i = 0; i < span.Length; i++)
+        var first = span.IndexOfAnyExcept(Unreserved);
+        if (first < 0)
+        {
+            return part;
+        }
+
+        for (var i = first; i < span.Length; i++)
         {
             var c = span[i];
             if (IsUnreserved(c))
@@ -277,7 +348,7 @@ public sealed class OAuth1Signer
                 }
             }
 
-            return PercentEncode(FormDecode(span)).AsMemory();
+            return Segment.Of(PercentEncode(FormDecode(span)));
         }
 
         return part;
@@ -289,8 +360,14 @@ public sealed class OAuth1Signer
 
     private static int EncodedLength(ReadOnlySpan<char> value)
     {
-        var length = 0;
-        foreach (var c in value)
+        var first = value.IndexOfAnyExcept(Unreserved);
+        if (first < 0)
+        {
+            return value.Length;
+        }
+
+        var length = first;
+        foreach (var c in value[first..])
         {
             length += IsUnreserved(c) ? 1 : c < 128 ? 3 : 12;
         }
@@ -298,59 +375,59 @@ public sealed class OAuth1Signer
         return length;
     }
 
-    private static int DoubleEncodedLength(ReadOnlySpan<char> encoded)
-    {
-        var length = encoded.Length;
-        foreach (var c in encoded)
-        {
-            if (c == '%')
-            {
-                length += 2;
-            }
-        }
+    private static int DoubleEncodedLength(ReadOnlySpan<char> encoded) => encoded.Length + (2 * encoded.Count('%'));
 
-        return length;
-    }
-
+    /// <summary>Writes an already encoded (so ASCII) value encoded once more: each <c>%</c> becomes <c>%25</c>.</summary>
     private static int WriteDoubleEncoded(ReadOnlySpan<char> encoded, Span<byte> target)
     {
         var at = 0;
-        foreach (var c in encoded)
+        while (true)
         {
-            if (c == '%')
+            var percent = encoded.IndexOf('%');
+            var run = percent < 0 ? encoded : encoded[..percent];
+            System.Text.Ascii.FromUtf16(run, target[at..], out var written);
+            at += written;
+            if (percent < 0)
             {
-                "%25"u8.CopyTo(target[at..]);
-                at += 3;
+                return at;
             }
-            else
-            {
-                target[at++] = (byte)c;
-            }
-        }
 
-        return at;
+            "%25"u8.CopyTo(target[at..]);
+            at += 3;
+            encoded = encoded[(percent + 1)..];
+        }
     }
 
     private static int WriteEncodedUtf8(string value, Span<byte> target)
     {
         Span<byte> utf8 = stackalloc byte[4];
+        var span = value.AsSpan();
         var at = 0;
-        foreach (var rune in value.EnumerateRunes())
+        while (span.Length > 0)
         {
-            var n = rune.EncodeToUtf8(utf8);
-            for (var i = 0; i < n; i++)
+            var run = span.IndexOfAnyExcept(Unreserved);
+            if (run != 0)
             {
-                var b = utf8[i];
-                if (b < 128 && IsUnreserved((char)b))
+                var plain = run < 0 ? span : span[..run];
+                System.Text.Ascii.FromUtf16(plain, target[at..], out var written);
+                at += written;
+                if (run < 0)
                 {
-                    target[at++] = b;
+                    break;
                 }
-                else
-                {
-                    target[at++] = (byte)'%';
-                    target[at++] = (byte)"0123456789ABCDEF"[b >> 4];
-                    target[at++] = (byte)"0123456789ABCDEF"[b & 0xF];
-                }
+
+                span = span[run..];
+            }
+
+            System.Text.Rune.DecodeFromUtf16(span, out var rune, out var consumed);
+            span = span[consumed..];
+            var n = rune.EncodeToUtf8(utf8);
+            for (var k = 0; k < n; k++)
+            {
+                var b = utf8[k];
+                target[at++] = (byte)'%';
+                target[at++] = (byte)"0123456789ABCDEF"[b >> 4];
+                target[at++] = (byte)"0123456789ABCDEF"[b & 0xF];
             }
         }
 
@@ -361,17 +438,24 @@ public sealed class OAuth1Signer
     {
         Span<byte> utf8 = stackalloc byte[4];
         var at = 0;
-        var i = 0;
-        while (i < value.Length)
+        while (value.Length > 0)
         {
-            if (IsUnreserved(value[i]))
+            var run = value.IndexOfAnyExcept(Unreserved);
+            if (run != 0)
             {
-                target[at++] = value[i++];
-                continue;
+                var plain = run < 0 ? value : value[..run];
+                plain.CopyTo(target[at..]);
+                at += plain.Length;
+                if (run < 0)
+                {
+                    break;
+                }
+
+                value = value[run..];
             }
 
-            System.Text.Rune.DecodeFromUtf16(value[i..], out var rune, out var consumed);
-            i += consumed;
+            System.Text.Rune.DecodeFromUtf16(value, out var rune, out var consumed);
+            value = value[consumed..];
             var n = rune.EncodeToUtf8(utf8);
             for (var k = 0; k < n; k++)
             {
@@ -462,17 +546,7 @@ public sealed class OAuth1Signer
     public static string PercentEncode(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        var needsEncoding = false;
-        foreach (var c in value)
-        {
-            if (!IsUnreserved(c))
-            {
-                needsEncoding = true;
-                break;
-            }
-        }
-
-        if (!needsEncoding)
+        if (value.AsSpan().IndexOfAnyExcept(Unreserved) < 0)
         {
             return value;
         }
@@ -551,11 +625,24 @@ public sealed class OAuth1Signer
         return result;
     }
 
+    /// <summary>
+    /// 128 random bits as 32 hex digits. The bytes come from the system's cryptographic generator, drawn 64 nonces at a
+    /// time per thread: one call to it costs about as much as the rest of a signature.
+    /// </summary>
     internal static string CreateNonce()
     {
-        Span<byte> bytes = stackalloc byte[16];
-        RandomNumberGenerator.Fill(bytes);
-        return Convert.ToHexStringLower(bytes);
+        const int NonceBytes = 16;
+        var pool = t_nonceBytes ??= new byte[NonceBytes * 64];
+        if (t_nonceNext == 0)
+        {
+            RandomNumberGenerator.Fill(pool);
+        }
+
+        var bytes = pool.AsSpan(t_nonceNext, NonceBytes);
+        var nonce = Convert.ToHexStringLower(bytes);
+        bytes.Clear();
+        t_nonceNext = (t_nonceNext + NonceBytes) % pool.Length;
+        return nonce;
     }
 
     private static string ComputeSignature(string baseString, byte[] key)

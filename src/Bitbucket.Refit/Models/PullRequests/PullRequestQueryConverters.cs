@@ -26,19 +26,3 @@ internal sealed class PullRequestStateQueryConverter : IQueryConverter<IEnumerab
         }
     }
 }
-
-/// <summary>
-/// Writes the <c>async</c> flag of a merge as <c>true</c> or <c>false</c>; Refit's generated code would send
-/// <see cref="bool.ToString()"/>, which is <c>True</c>/<c>False</c>.
-/// </summary>
-internal sealed class MergeAsyncQueryConverter : IQueryConverter<bool?>
-{
-    /// <inheritdoc />
-    public void Flatten(bool? value, string keyPrefix, ref GeneratedQueryStringBuilder builder, RefitSettings settings)
-    {
-        if (value is { } flag)
-        {
-            builder.Add(keyPrefix + "async", flag ? "true" : "false", false);
-        }
-    }
-}
