@@ -398,40 +398,20 @@ public sealed class OAuth1Signer
         }
     }
 
+    /// <summary>Writes <paramref name="value"/> percent-encoded (so ASCII) as bytes.</summary>
     private static int WriteEncodedUtf8(string value, Span<byte> target)
     {
-        Span<byte> utf8 = stackalloc byte[4];
-        var span = value.AsSpan();
-        var at = 0;
-        while (span.Length > 0)
+        var chars = ArrayPool<char>.Shared.Rent(EncodedLength(value));
+        try
         {
-            var run = span.IndexOfAnyExcept(Unreserved);
-            if (run != 0)
-            {
-                var plain = run < 0 ? span : span[..run];
-                System.Text.Ascii.FromUtf16(plain, target[at..], out var written);
-                at += written;
-                if (run < 0)
-                {
-                    break;
-                }
-
-                span = span[run..];
-            }
-
-            System.Text.Rune.DecodeFromUtf16(span, out var rune, out var consumed);
-            span = span[consumed..];
-            var n = rune.EncodeToUtf8(utf8);
-            for (var k = 0; k < n; k++)
-            {
-                var b = utf8[k];
-                target[at++] = (byte)'%';
-                target[at++] = (byte)"0123456789ABCDEF"[b >> 4];
-                target[at++] = (byte)"0123456789ABCDEF"[b & 0xF];
-            }
+            var length = WriteEncoded(value, chars);
+            System.Text.Ascii.FromUtf16(chars.AsSpan(0, length), target, out var written);
+            return written;
         }
-
-        return at;
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+        }
     }
 
     private static int WriteEncoded(ReadOnlySpan<char> value, Span<char> target)
