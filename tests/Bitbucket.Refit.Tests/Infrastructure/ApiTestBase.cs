@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Bitbucket.Refit.Paging;
 using Microsoft.Extensions.DependencyInjection;
+using Refit;
 using WireMock;
 using WireMock.Logging;
 using WireMock.RequestBuilders;
@@ -152,9 +153,9 @@ public abstract class ApiTestBase
     }
 
     /// <summary>The items of the first page only.</summary>
-    protected static async Task<List<T>> FirstPageAsync<T>(IAsyncEnumerable<Page<T>> pages)
+    protected static async Task<List<T>> FirstPageAsync<T>(PagedEnumerable<Page<T>, T> pages)
     {
-        await foreach (var page in pages)
+        await foreach (var page in pages.AsPages())
         {
             return [.. page.Values];
         }
