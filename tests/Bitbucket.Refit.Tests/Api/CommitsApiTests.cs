@@ -4,7 +4,6 @@ using Bitbucket.Refit.Models;
 using Bitbucket.Refit.Paging;
 using Bitbucket.Refit.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
-using WireMock.RequestBuilders;
 
 namespace Bitbucket.Refit.Tests.Api;
 
@@ -101,10 +100,10 @@ public sealed class CommitsApiTests : ApiTestBase
     [Test]
     public async Task ListComments_FollowsNext_WithFilterAndSort()
     {
-        Mock.Server.Given(Request.Create().WithPath($"{Repo}/commit/{Hash}/comments").WithParam("page", "2").UsingGet()).AtPriority(1)
-            .RespondWith(Json($$"""{"pagelen":1,"page":2,"values":[{{CommentJson.Replace("5728901", "5728902", StringComparison.Ordinal)}}]}"""));
-        Mock.Server.Given(Request.Create().WithPath($"{Repo}/commit/{Hash}/comments").UsingGet()).AtPriority(10)
-            .RespondWith(Json($$"""{"pagelen":1,"page":1,"size":2,"values":[{{CommentJson}}],"next":"{{Mock.Url}}{{Repo}}/commit/{{Hash}}/comments?page=2&pagelen=1"}"""));
+        AnswerTwoPages(
+            $"{Repo}/commit/{Hash}/comments",
+            $$"""{"pagelen":1,"page":1,"size":2,"values":[{{CommentJson}}],"next":"{{Mock.Url}}{{Repo}}/commit/{{Hash}}/comments?page=2&pagelen=1"}""",
+            $$"""{"pagelen":1,"page":2,"values":[{{CommentJson.Replace("5728901", "5728902", StringComparison.Ordinal)}}]}""");
 
         var comments = new List<CommitComment>();
         await foreach (var comment in Commits.ListComments("bitbucket", "geordi", Hash, new ListOptions { Query = "deleted=false", Sort = "-created_on", PageLength = 1 }))
@@ -239,10 +238,11 @@ public sealed class CommitsApiTests : ApiTestBase
     [Test]
     public async Task ListByRefs_PostsAForm_AndPostsItAgainToTheNextLink()
     {
-        Mock.Server.Given(Request.Create().WithPath($"{Repo}/commits").WithParam("page", "2").UsingPost()).AtPriority(1)
-            .RespondWith(Json($$"""{"pagelen":1,"values":[{{CommitJson.Replace(Hash, "1111111111111111111111111111111111111111", StringComparison.Ordinal)}}]}"""));
-        Mock.Server.Given(Request.Create().WithPath($"{Repo}/commits").UsingPost()).AtPriority(10)
-            .RespondWith(Json($$"""{"pagelen":1,"values":[{{CommitJson}}],"next":"{{Mock.Url}}{{Repo}}/commits?page=2"}"""));
+        AnswerTwoPages(
+            $"{Repo}/commits",
+            $$"""{"pagelen":1,"values":[{{CommitJson}}],"next":"{{Mock.Url}}{{Repo}}/commits?page=2"}""",
+            $$"""{"pagelen":1,"values":[{{CommitJson.Replace(Hash, "1111111111111111111111111111111111111111", StringComparison.Ordinal)}}]}""",
+            "POST");
 
         var commits = await ToListAsync(Commits.ListByRefs("bitbucket", "geordi",
             new CommitRefFilter { Include = ["main", "feature/x"], Exclude = ["release", "hotfix/1"] }, path: "README.md"));

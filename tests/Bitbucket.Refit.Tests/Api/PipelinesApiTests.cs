@@ -1,10 +1,8 @@
 using System.Text;
-using System.Text.Json.Nodes;
 using Bitbucket.Refit.Api;
 using Bitbucket.Refit.Models;
 using Bitbucket.Refit.Paging;
 using Bitbucket.Refit.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 
@@ -114,12 +112,10 @@ public sealed class PipelinesApiTests : PipelinesApiTestBase
     {
         Mock.Server.Given(Request.Create().UsingGet().WithParam("page", "2"))
             .AtPriority(1)
-            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json")
-                .WithBody("""{"page": 2, "pagelen": 1, "values": [{"type": "pipeline", "uuid": "{p2}", "build_number": 41}]}"""));
+            .RespondWith(Json("""{"page": 2, "pagelen": 1, "values": [{"type": "pipeline", "uuid": "{p2}", "build_number": 41}]}"""));
         Mock.Server.Given(Request.Create().UsingGet())
             .AtPriority(2)
-            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json")
-                .WithBody($$"""{"page": 1, "pagelen": 1, "values": [{"type": "pipeline", "uuid": "{p1}", "build_number": 42}], "next": "{{Mock.Url}}{{Repo}}/pipelines?page=2"}"""));
+            .RespondWith(Json($$"""{"page": 1, "pagelen": 1, "values": [{"type": "pipeline", "uuid": "{p1}", "build_number": 42}], "next": "{{Mock.Url}}{{Repo}}/pipelines?page=2"}"""));
 
         var pipelines = await ToListAsync(Pipelines.List("acme", "widgets"));
 

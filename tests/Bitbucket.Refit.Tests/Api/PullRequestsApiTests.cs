@@ -693,7 +693,7 @@ public sealed class PullRequestsApiTests : ApiTestBase
     public async Task GetDiff_FollowsTheRedirect_AndStreamsTheText()
     {
         Redirect(Pr + "/diff", Repo + "/diff/" + Spec, "from_pullrequest_id=42&topic=true",
-            Response.Create().WithStatusCode(200).WithHeader("Content-Type", "text/plain").WithBody(DiffText));
+            Text(DiffText));
 
         await using var stream = await PullRequests.GetDiffAsync("acme", "widgets", 42);
         using var reader = new StreamReader(stream);
@@ -712,7 +712,7 @@ public sealed class PullRequestsApiTests : ApiTestBase
     public async Task GetDiff_IsNotBuffered()
     {
         Redirect(Pr + "/diff", Repo + "/diff/" + Spec, "from_pullrequest_id=42",
-            Response.Create().WithStatusCode(200).WithHeader("Content-Type", "text/plain").WithBody(new string('+', 256 * 1024)));
+            Text(new string('+', 256 * 1024)));
 
         await using var stream = await PullRequests.GetDiffAsync("acme", "widgets", 42);
 
@@ -726,7 +726,7 @@ public sealed class PullRequestsApiTests : ApiTestBase
     {
         const string patch = "From 728c8bad1813 Mon Sep 17 00:00:00 2001\nFrom: Ann Lee <ann@example.com>\nSubject: [PATCH] Add sprockets\n\n---\n";
         Redirect(Pr + "/patch", Repo + "/patch/" + Spec, "from_pullrequest_id=42&topic=true",
-            Response.Create().WithStatusCode(200).WithHeader("Content-Type", "text/plain").WithBody(patch));
+            Text(patch));
 
         await using var stream = await PullRequests.GetPatchAsync("acme", "widgets", 42);
         using var reader = new StreamReader(stream);

@@ -1,14 +1,8 @@
-using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Bitbucket.Refit.Api;
 using Bitbucket.Refit.Models;
 using Bitbucket.Refit.Paging;
 using Bitbucket.Refit.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
-using WireMock.Logging;
-using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
 
 namespace Bitbucket.Refit.Tests.Api;
 
@@ -40,10 +34,10 @@ public sealed class ReportsApiTests : ApiTestBase
     [Test]
     public async Task List_FollowsNext_AndReadsReports()
     {
-        Mock.Server.Given(Request.Create().WithPath(Base).WithParam("page", "2").UsingGet()).AtPriority(1)
-            .RespondWith(Json($$"""{"pagelen":1,"values":[{{ReportJson.Replace("mysystem-001", "mysystem-002", StringComparison.Ordinal)}}]}"""));
-        Mock.Server.Given(Request.Create().WithPath(Base).UsingGet()).AtPriority(10)
-            .RespondWith(Json($$"""{"pagelen":1,"page":1,"size":2,"values":[{{ReportJson}}],"next":"{{Mock.Url}}{{Base}}?page=2&pagelen=1"}"""));
+        AnswerTwoPages(
+            Base,
+            $$"""{"pagelen":1,"page":1,"size":2,"values":[{{ReportJson}}],"next":"{{Mock.Url}}{{Base}}?page=2&pagelen=1"}""",
+            $$"""{"pagelen":1,"values":[{{ReportJson.Replace("mysystem-001", "mysystem-002", StringComparison.Ordinal)}}]}""");
 
         var reports = new List<Report>();
         await foreach (var report in Reports.List("my-workspace", "my-repo", Hash, new ListOptions { PageLength = 1 }))

@@ -2,9 +2,7 @@ using Bitbucket.Refit.Api;
 using Bitbucket.Refit.Models;
 using Bitbucket.Refit.Paging;
 using Bitbucket.Refit.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
 
 // Every code search is deprecated in the spec (since 1 November 2026); they must still work and conform.
 #pragma warning disable CS0618
@@ -27,10 +25,10 @@ public sealed class SearchApiTests : ApiTestBase
     public async Task SearchWorkspace_EncodesTheQuery_FollowsNext_AndReadsMatches()
     {
         const string path = "/2.0/workspaces/my-workspace/search/code";
-        Mock.Server.Given(Request.Create().WithPath(path).WithParam("page", "2").UsingGet()).AtPriority(1)
-            .RespondWith(Json($$"""{"size":2,"page":2,"pagelen":1,"query_substituted":false,"values":[{{ResultJson.Replace("src/foo.py", "src/bar.py", StringComparison.Ordinal)}}]}"""));
-        Mock.Server.Given(Request.Create().WithPath(path).UsingGet()).AtPriority(10)
-            .RespondWith(Json($$"""{"size":2,"page":1,"pagelen":1,"query_substituted":true,"values":[{{ResultJson}}],"next":"{{Mock.Url}}{{path}}?search_query=foo%20repo%3Ademo&page=2&pagelen=1"}"""));
+        AnswerTwoPages(
+            path,
+            $$"""{"size":2,"page":1,"pagelen":1,"query_substituted":true,"values":[{{ResultJson}}],"next":"{{Mock.Url}}{{path}}?search_query=foo%20repo%3Ademo&page=2&pagelen=1"}""",
+            $$"""{"size":2,"page":2,"pagelen":1,"query_substituted":false,"values":[{{ResultJson.Replace("src/foo.py", "src/bar.py", StringComparison.Ordinal)}}]}""");
 
         var pages = new List<SearchResultPage>();
         await foreach (var page in Search.SearchWorkspace("my-workspace", "foo repo:demo", new ListOptions { Fields = "+values.file.commit.repository", PageLength = 1 }).AsPages())

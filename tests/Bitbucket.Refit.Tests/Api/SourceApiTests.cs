@@ -82,7 +82,7 @@ public sealed class SourceApiTests : RepositoryAreaApiFixture
         Mock.Server.Given(Request.Create().WithPath("/2.0/repositories/atlassian/bbql/src").UsingGet())
             .RespondWith(Response.Create().WithStatusCode(302).WithHeader("Location", $"{Mock.Url}/2.0/repositories/atlassian/bbql/src/{Hash}/"));
         Mock.Server.Given(Request.Create().WithPath($"/2.0/repositories/atlassian/bbql/src/{Hash}/").UsingGet())
-            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(ListingJson));
+            .RespondWith(Json(ListingJson));
 
         var entries = await ToListAsync(Source.ListRoot("atlassian", "bbql"));
 

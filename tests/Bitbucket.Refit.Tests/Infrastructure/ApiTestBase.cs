@@ -61,8 +61,11 @@ public abstract class ApiTestBase
         where T : class => _services.GetRequiredService<T>();
 
     /// <summary>A response with <paramref name="status"/> and the JSON <paramref name="body"/>.</summary>
-    protected static IResponseBuilder Json(string body, int status = 200) =>
-        Response.Create().WithStatusCode(status).WithHeader("Content-Type", "application/json").WithBody(body);
+    protected static IResponseBuilder Json(string body, int status = 200) => Text(body, "application/json", status);
+
+    /// <summary>A response with <paramref name="status"/> and <paramref name="body"/> of <paramref name="contentType"/>.</summary>
+    protected static IResponseBuilder Text(string body, string contentType = "text/plain", int status = 200) =>
+        Response.Create().WithStatusCode(status).WithHeader("Content-Type", contentType).WithBody(body);
 
     /// <summary>Answers every request with <paramref name="response"/>.</summary>
     protected void RespondToAll(IResponseBuilder response)
@@ -71,14 +74,20 @@ public abstract class ApiTestBase
         (CatchAllPriority is { } priority ? request.AtPriority(priority) : request).RespondWith(response);
     }
 
+    /// <summary>
+    /// Answers <paramref name="method"/> requests for <paramref name="path"/> with the JSON <paramref name="firstPage"/>, and
+    /// those that ask for <c>page=2</c> with <paramref name="secondPage"/>.
+    /// </summary>
+    protected void AnswerTwoPages(string path, string firstPage, string secondPage, string method = "GET")
+    {
+        Mock.Server.Given(Request.Create().WithPath(path).WithParam("page", "2").UsingMethod(method)).AtPriority(1).RespondWith(Json(secondPage));
+        Mock.Server.Given(Request.Create().WithPath(path).UsingMethod(method)).AtPriority(10).RespondWith(Json(firstPage));
+    }
+
     /// <summary>Answers every request with <paramref name="status"/>, and <paramref name="body"/> of <paramref name="contentType"/> unless it is null.</summary>
     protected void Answer(int status, string? body = null, string contentType = "application/json", params (string Name, string Value)[] headers)
     {
-        var response = Response.Create().WithStatusCode(status);
-        if (body is not null)
-        {
-            response = response.WithHeader("Content-Type", contentType).WithBody(body);
-        }
+        var response = body is null ? Response.Create().WithStatusCode(status) : Text(body, contentType, status);
 
         foreach (var (name, value) in headers)
         {
