@@ -42,7 +42,7 @@ public sealed class BranchRestrictionsApiTests : RepositoryAreaApiFixture
     {
         Answer(200, $$"""{"pagelen": 10, "values": [{{RestrictionJson}}]}""");
 
-        var rules = await Collect(Restrictions.List("acme", "widgets", BranchRestrictionKind.Push, "release/*", new ListOptions { PageLength = 20 }));
+        var rules = await ToListAsync(Restrictions.List("acme", "widgets", BranchRestrictionKind.Push, "release/*", new ListOptions { PageLength = 20 }));
 
         AssertSent("GET", "/2.0/repositories/acme/widgets/branch-restrictions?kind=push&pattern=release%2F%2A&pagelen=20");
         AssertIsPushRule(rules.Single());
@@ -53,7 +53,7 @@ public sealed class BranchRestrictionsApiTests : RepositoryAreaApiFixture
     {
         Answer(200, """{"pagelen": 10, "values": []}""");
 
-        var rules = await Collect(Restrictions.List("acme", "my repo"));
+        var rules = await ToListAsync(Restrictions.List("acme", "my repo"));
 
         AssertSent("GET", "/2.0/repositories/acme/my%20repo/branch-restrictions");
         Assert.That(rules, Is.Empty);
@@ -75,7 +75,7 @@ public sealed class BranchRestrictionsApiTests : RepositoryAreaApiFixture
         });
 
         AssertSent("POST", "/2.0/repositories/acme/widgets/branch-restrictions");
-        Assert.That(SentJson.ToJsonString(), Is.EqualTo(
+        Assert.That(SentJson().ToJsonString(), Is.EqualTo(
             """{"type":"branchrestriction","kind":"push","branch_match_kind":"glob","pattern":"release/*","users":[{"uuid":"{d301aafa-d676-4ee0-88be-962be7417567}"}],"groups":[{"slug":"release-managers"}]}"""));
         AssertIsPushRule(rule);
     }
@@ -96,9 +96,9 @@ public sealed class BranchRestrictionsApiTests : RepositoryAreaApiFixture
 
         Assert.Multiple(() =>
         {
-            Assert.That((string?)SentJson["kind"], Is.EqualTo("require_approvals_to_merge"));
-            Assert.That((string?)SentJson["branch_type"], Is.EqualTo("production"));
-            Assert.That((int?)SentJson["value"], Is.EqualTo(2));
+            Assert.That((string?)SentJson()["kind"], Is.EqualTo("require_approvals_to_merge"));
+            Assert.That((string?)SentJson()["branch_type"], Is.EqualTo("production"));
+            Assert.That((int?)SentJson()["value"], Is.EqualTo(2));
             Assert.That(rule.Value, Is.EqualTo(2));
             Assert.That(rule.BranchType, Is.EqualTo(BranchRestrictionBranchType.Production));
             Assert.That(rule.Users, Is.Empty);
@@ -124,7 +124,7 @@ public sealed class BranchRestrictionsApiTests : RepositoryAreaApiFixture
         var rule = await Restrictions.UpdateAsync("acme", "widgets", 17, new BranchRestriction { Type = "branchrestriction", Pattern = "release/*" });
 
         AssertSent("PUT", "/2.0/repositories/acme/widgets/branch-restrictions/17");
-        Assert.That(SentJson.ToJsonString(), Is.EqualTo("""{"type":"branchrestriction","pattern":"release/*"}"""));
+        Assert.That(SentJson().ToJsonString(), Is.EqualTo("""{"type":"branchrestriction","pattern":"release/*"}"""));
         AssertIsPushRule(rule);
     }
 

@@ -107,7 +107,7 @@ public sealed class BranchingModelApiTests : RepositoryAreaApiFixture
         var settings = await BranchingModels.UpdateSettingsAsync("acme", "widgets", SettingsUpdate());
 
         AssertSent("PUT", "/2.0/repositories/acme/widgets/branching-model/settings");
-        Assert.That(SentJson.ToJsonString(), Is.EqualTo(SettingsUpdateJson));
+        Assert.That(SentJson().ToJsonString(), Is.EqualTo(SettingsUpdateJson));
         AssertIsSettings(settings);
     }
 
@@ -171,7 +171,7 @@ public sealed class BranchingModelApiTests : RepositoryAreaApiFixture
         var settings = await BranchingModels.UpdateProjectSettingsAsync("{0c1f7d11-6f0a-4a2b-9d3c-1f2e3d4c5b6a}", "WID", SettingsUpdate());
 
         AssertSent("PUT", "/2.0/workspaces/%7B0c1f7d11-6f0a-4a2b-9d3c-1f2e3d4c5b6a%7D/projects/WID/branching-model/settings");
-        Assert.That(SentJson.ToJsonString(), Is.EqualTo(SettingsUpdateJson));
+        Assert.That(SentJson().ToJsonString(), Is.EqualTo(SettingsUpdateJson));
         AssertIsSettings(settings);
     }
 }

@@ -1,16 +1,12 @@
-using System.Text.Json.Nodes;
 using Bitbucket.Refit.Api;
 using Bitbucket.Refit.Errors;
 using Bitbucket.Refit.Models;
 using Bitbucket.Refit.Paging;
 using Bitbucket.Refit.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
-using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
 
 namespace Bitbucket.Refit.Tests.Api;
 
-public sealed class CommitStatusesApiTests
+public sealed class CommitStatusesApiTests : ApiTestBase
 {
     private const string Commit = "/2.0/repositories/acme/widgets/commit/728c8bad1813";
 
@@ -22,42 +18,9 @@ public sealed class CommitStatusesApiTests
                   "commit":{"href":"https://api.bitbucket.org/2.0/repositories/acme/widgets/commit/728c8bad1813"}}}
         """;
 
-    private MockBitbucket _mock = null!;
-    private ServiceProvider _services = null!;
-    private ICommitStatusesApi _api = null!;
+    protected override bool AssertsBearerToken => true;
 
-    [SetUp]
-    public void SetUp()
-    {
-        _mock = MockBitbucket.Start();
-        _services = _mock.CreateServices(b => b.WithAccessToken("t"));
-        _api = _services.GetRequiredService<ICommitStatusesApi>();
-    }
-
-    [TearDown]
-    public void TearDown()
-    {
-        _services.Dispose();
-        _mock.Dispose();
-    }
-
-    private void RespondToAll(string body, int status = 200) =>
-        _mock.Server.Given(Request.Create().UsingAnyMethod())
-            .RespondWith(Response.Create().WithStatusCode(status).WithHeader("Content-Type", "application/json").WithBody(body));
-
-    private void AssertSent(string method, string rawTarget)
-    {
-        Assert.That(_mock.Requests, Has.Count.EqualTo(1));
-        var request = _mock.Requests[0].RequestMessage!;
-        Assert.Multiple(() =>
-        {
-            Assert.That(request.Method, Is.EqualTo(method));
-            Assert.That(_mock.RawTargets.Single(), Is.EqualTo(rawTarget));
-            Assert.That(request.Headers!["Authorization"].Single(), Is.EqualTo("Bearer t"));
-        });
-    }
-
-    private JsonNode SentJson() => JsonNode.Parse(_mock.Requests.Single().RequestMessage!.Body!)!;
+    private ICommitStatusesApi Statuses => Api<ICommitStatusesApi>();
 
     private static void AssertIsTheStatus(CommitStatus status) =>
         Assert.Multiple(() =>
@@ -76,10 +39,10 @@ public sealed class CommitStatusesApiTests
     [Test]
     public async Task ListForCommit_SendsRefnameAndListOptions_AndReadsStatuses()
     {
-        RespondToAll($$"""{"pagelen":10,"page":1,"size":1,"values":[{{StatusJson}}]}""");
+        Answer(200, $$"""{"pagelen":10,"page":1,"size":1,"values":[{{StatusJson}}]}""");
 
         var statuses = new List<CommitStatus>();
-        await foreach (var status in _api.ListForCommit("acme", "widgets", "728c8bad1813", "release/1.0", new ListOptions { Query = "state=\"FAILED\"", Sort = "-created_on", PageLength = 25 }))
+        await foreach (var status in Statuses.ListForCommit("acme", "widgets", "728c8bad1813", "release/1.0", new ListOptions { Query = "state=\"FAILED\"", Sort = "-created_on", PageLength = 25 }))
         {
             statuses.Add(status);
         }
@@ -91,10 +54,10 @@ public sealed class CommitStatusesApiTests
     [Test]
     public async Task ListForCommit_WithoutFilters_SendsNoQuery()
     {
-        RespondToAll("""{"values":[]}""");
+        Answer(200, """{"values":[]}""");
 
         var count = 0;
-        await foreach (var _ in _api.ListForCommit("acme", "widgets", "728c8bad1813"))
+        await foreach (var _ in Statuses.ListForCommit("acme", "widgets", "728c8bad1813"))
         {
             count++;
         }
@@ -106,9 +69,9 @@ public sealed class CommitStatusesApiTests
     [Test]
     public async Task CreateBuild_PostsTheStatus()
     {
-        RespondToAll(StatusJson, 201);
+        Answer(201, StatusJson);
 
-        var created = await _api.CreateBuildAsync("acme", "widgets", "728c8bad1813", new CommitStatus
+        var created = await Statuses.CreateBuildAsync("acme", "widgets", "728c8bad1813", new CommitStatus
         {
             Type = "build",
             Key = "BB-DEPLOY",
@@ -127,9 +90,9 @@ public sealed class CommitStatusesApiTests
     [Test]
     public async Task GetBuild_ReadsTheStatus()
     {
-        RespondToAll(StatusJson);
+        Answer(200, StatusJson);
 
-        var status = await _api.GetBuildAsync("acme", "widgets", "728c8bad1813", "BB-DEPLOY");
+        var status = await Statuses.GetBuildAsync("acme", "widgets", "728c8bad1813", "BB-DEPLOY");
 
         AssertSent("GET", Commit + "/statuses/build/BB-DEPLOY");
         AssertIsTheStatus(status);
@@ -139,9 +102,9 @@ public sealed class CommitStatusesApiTests
     [TestCase("build#1", "build%231")]
     public async Task GetBuild_EscapesTheKeyAsOneSegment(string key, string escaped)
     {
-        RespondToAll(StatusJson);
+        Answer(200, StatusJson);
 
-        await _api.GetBuildAsync("acme", "my widgets", "728c8bad1813", key);
+        await Statuses.GetBuildAsync("acme", "my widgets", "728c8bad1813", key);
 
         AssertSent("GET", "/2.0/repositories/acme/my%20widgets/commit/728c8bad1813/statuses/build/" + escaped);
     }
@@ -149,9 +112,9 @@ public sealed class CommitStatusesApiTests
     [Test]
     public async Task UpdateBuild_PutsTheChangedFields()
     {
-        RespondToAll(StatusJson.Replace("INPROGRESS", "SUCCESSFUL"));
+        Answer(200, StatusJson.Replace("INPROGRESS", "SUCCESSFUL"));
 
-        var updated = await _api.UpdateBuildAsync("acme", "widgets", "728c8bad1813", "BB-DEPLOY", new CommitStatus { Type = "build", Key = "BB-DEPLOY", State = CommitStatusState.Successful });
+        var updated = await Statuses.UpdateBuildAsync("acme", "widgets", "728c8bad1813", "BB-DEPLOY", new CommitStatus { Type = "build", Key = "BB-DEPLOY", State = CommitStatusState.Successful });
 
         AssertSent("PUT", Commit + "/statuses/build/BB-DEPLOY");
         Assert.Multiple(() =>
@@ -164,9 +127,9 @@ public sealed class CommitStatusesApiTests
     [Test]
     public void GetBuild_Missing_IsNotFound()
     {
-        RespondToAll("""{"type":"error","error":{"message":"Commit status not found"}}""", 404);
+        Answer(404, """{"type":"error","error":{"message":"Commit status not found"}}""");
 
-        var ex = Assert.ThrowsAsync<BitbucketNotFoundException>(() => _api.GetBuildAsync("acme", "widgets", "728c8bad1813", "nope"));
+        var ex = Assert.ThrowsAsync<BitbucketNotFoundException>(() => Statuses.GetBuildAsync("acme", "widgets", "728c8bad1813", "nope"));
 
         Assert.That(ex!.Message, Does.Contain("Commit status not found"));
     }

@@ -1,19 +1,13 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
-using System.Text.Json.Nodes;
 using Bitbucket.Refit.Api;
 using Bitbucket.Refit.Models;
 using Bitbucket.Refit.Paging;
 using Bitbucket.Refit.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
-using WireMock.Logging;
-using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
 
 namespace Bitbucket.Refit.Tests.Api;
 
-public sealed class CommitsApiTests
+public sealed class CommitsApiTests : ApiTestBase
 {
     private const string Hash = "f7591a13eda445d9a9167f98eb870319f4b6c2d8";
     private const string Repo = "/2.0/repositories/bitbucket/geordi";
@@ -44,35 +38,18 @@ public sealed class CommitsApiTests
          "commit":{"type":"commit","hash":"f7591a13eda445d9a9167f98eb870319f4b6c2d8"}}
         """;
 
-    private MockBitbucket _mock = null!;
-    private ServiceProvider _services = null!;
-    private ICommitsApi _commits = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _mock = MockBitbucket.Start();
-        _services = _mock.CreateServices(b => b.WithAccessToken("t"));
-        _commits = _services.GetRequiredService<ICommitsApi>();
-    }
-
-    [TearDown]
-    public void TearDown()
-    {
-        _services.Dispose();
-        _mock.Dispose();
-    }
+    private ICommitsApi Commits => Api<ICommitsApi>();
 
     [Test]
     public async Task Get_SendsGet_AndReadsTheDocumentedCommit()
     {
-        AnswerAll(200, CommitJson);
+        Answer(200, CommitJson);
 
-        var commit = await _commits.GetAsync("{85d08b4e-571d-44e9-a507-fa476535aa98}", "geordi", Hash);
+        var commit = await Commits.GetAsync("{85d08b4e-571d-44e9-a507-fa476535aa98}", "geordi", Hash);
 
         Assert.Multiple(() =>
         {
-            AssertSingle("GET", $"/2.0/repositories/%7B85d08b4e-571d-44e9-a507-fa476535aa98%7D/geordi/commit/{Hash}");
+            AssertSent("GET", $"/2.0/repositories/%7B85d08b4e-571d-44e9-a507-fa476535aa98%7D/geordi/commit/{Hash}");
             Assert.That(commit.Type, Is.EqualTo("commit"));
             Assert.That(commit.Hash, Is.EqualTo(Hash));
             Assert.That(commit.Message, Is.EqualTo("Add a GEORDI_OUTPUT_DIR setting"));
@@ -92,16 +69,16 @@ public sealed class CommitsApiTests
     [Test]
     public async Task Approve_Posts_AndReadsTheParticipant()
     {
-        AnswerAll(200, """
+        Answer(200, """
             {"type":"participant","user":{"display_name":"Ann","type":"user","nickname":"ann","uuid":"{d301aafa-d676-4ee0-88be-962be7417567}"},
              "role":"PARTICIPANT","approved":true,"state":"approved","participated_on":"2024-05-02T08:00:00.000000+00:00"}
             """);
 
-        var participant = await _commits.ApproveAsync("bitbucket", "geordi", Hash);
+        var participant = await Commits.ApproveAsync("bitbucket", "geordi", Hash);
 
         Assert.Multiple(() =>
         {
-            AssertSingle("POST", $"{Repo}/commit/{Hash}/approve");
+            AssertSent("POST", $"{Repo}/commit/{Hash}/approve");
             Assert.That(participant.Approved, Is.True);
             Assert.That(participant.Role, Is.EqualTo(ParticipantRole.Participant));
             Assert.That(participant.State, Is.EqualTo(ParticipantState.Approved));
@@ -113,30 +90,30 @@ public sealed class CommitsApiTests
     [Test]
     public async Task Unapprove_SendsDelete()
     {
-        AnswerAll(204, null);
+        Answer(204);
 
-        await _commits.UnapproveAsync("bitbucket", "geordi", Hash);
+        await Commits.UnapproveAsync("bitbucket", "geordi", Hash);
 
-        AssertSingle("DELETE", $"{Repo}/commit/{Hash}/approve");
+        AssertSent("DELETE", $"{Repo}/commit/{Hash}/approve");
     }
 
     [Test]
     public async Task ListComments_FollowsNext_WithFilterAndSort()
     {
-        _mock.Server.Given(Request.Create().WithPath($"{Repo}/commit/{Hash}/comments").WithParam("page", "2").UsingGet()).AtPriority(1)
-            .RespondWith(Json(200, $$"""{"pagelen":1,"page":2,"values":[{{CommentJson.Replace("5728901", "5728902", StringComparison.Ordinal)}}]}"""));
-        _mock.Server.Given(Request.Create().WithPath($"{Repo}/commit/{Hash}/comments").UsingGet()).AtPriority(10)
-            .RespondWith(Json(200, $$"""{"pagelen":1,"page":1,"size":2,"values":[{{CommentJson}}],"next":"{{_mock.Url}}{{Repo}}/commit/{{Hash}}/comments?page=2&pagelen=1"}"""));
+        AnswerTwoPages(
+            $"{Repo}/commit/{Hash}/comments",
+            $$"""{"pagelen":1,"page":1,"size":2,"values":[{{CommentJson}}],"next":"{{Mock.Url}}{{Repo}}/commit/{{Hash}}/comments?page=2&pagelen=1"}""",
+            $$"""{"pagelen":1,"page":2,"values":[{{CommentJson.Replace("5728901", "5728902", StringComparison.Ordinal)}}]}""");
 
         var comments = new List<CommitComment>();
-        await foreach (var comment in _commits.ListComments("bitbucket", "geordi", Hash, new ListOptions { Query = "deleted=false", Sort = "-created_on", PageLength = 1 }))
+        await foreach (var comment in Commits.ListComments("bitbucket", "geordi", Hash, new ListOptions { Query = "deleted=false", Sort = "-created_on", PageLength = 1 }))
         {
             comments.Add(comment);
         }
 
         Assert.Multiple(() =>
         {
-            Assert.That(_mock.RawTargets, Is.EqualTo(new[]
+            Assert.That(Mock.RawTargets, Is.EqualTo(new[]
             {
                 $"{Repo}/commit/{Hash}/comments?q=deleted%3Dfalse&sort=-created_on&pagelen=1",
                 $"{Repo}/commit/{Hash}/comments?page=2&pagelen=1",
@@ -149,9 +126,9 @@ public sealed class CommitsApiTests
     [Test]
     public async Task CreateComment_PostsTheComment_AndReadsTheCreatedOne()
     {
-        AnswerAll(201, CommentJson);
+        Answer(201, CommentJson);
 
-        var created = await _commits.CreateCommentAsync("bitbucket", "geordi", Hash, new CommitComment
+        var created = await Commits.CreateCommentAsync("bitbucket", "geordi", Hash, new CommitComment
         {
             Type = "commit_comment",
             Content = new RenderedContent { Raw = "One more thing!" },
@@ -159,10 +136,10 @@ public sealed class CommitsApiTests
             Inline = new CommentInline { To = 12, Path = "setup.py" },
         });
 
-        var body = BodyOf(_mock.Requests.Single());
+        var body = BodyOf(Mock.Requests.Single());
         Assert.Multiple(() =>
         {
-            AssertSingle("POST", $"{Repo}/commit/{Hash}/comments");
+            AssertSent("POST", $"{Repo}/commit/{Hash}/comments");
             Assert.That(body["type"]!.GetValue<string>(), Is.EqualTo("commit_comment"));
             Assert.That(body["content"]!["raw"]!.GetValue<string>(), Is.EqualTo("One more thing!"));
             Assert.That(body["parent"]!["id"]!.GetValue<long>(), Is.EqualTo(5728900));
@@ -177,9 +154,9 @@ public sealed class CommitsApiTests
     public async Task CreateComment_AnEmptyCreatedAnswer_ComesBackAsNull()
     {
         // The spec documents the 201 without a body (Prism answers so); Refit then yields null rather than throwing.
-        AnswerAll(201, null);
+        Answer(201);
 
-        var created = await _commits.CreateCommentAsync("bitbucket", "geordi", Hash, new CommitComment { Type = "commit_comment", Content = new RenderedContent { Raw = "Hi" } });
+        var created = await Commits.CreateCommentAsync("bitbucket", "geordi", Hash, new CommitComment { Type = "commit_comment", Content = new RenderedContent { Raw = "Hi" } });
 
         Assert.That(created, Is.Null);
     }
@@ -187,13 +164,13 @@ public sealed class CommitsApiTests
     [Test]
     public async Task GetComment_SendsGet_WithTheId()
     {
-        AnswerAll(200, CommentJson);
+        Answer(200, CommentJson);
 
-        var comment = await _commits.GetCommentAsync("bitbucket", "geordi", Hash, 5728901);
+        var comment = await Commits.GetCommentAsync("bitbucket", "geordi", Hash, 5728901);
 
         Assert.Multiple(() =>
         {
-            AssertSingle("GET", $"{Repo}/commit/{Hash}/comments/5728901");
+            AssertSent("GET", $"{Repo}/commit/{Hash}/comments/5728901");
             AssertComment(comment);
         });
     }
@@ -201,18 +178,18 @@ public sealed class CommitsApiTests
     [Test]
     public async Task UpdateComment_PutsTheNewContent()
     {
-        AnswerAll(201, CommentJson);
+        Answer(201, CommentJson);
 
-        var updated = await _commits.UpdateCommentAsync("bitbucket", "geordi", Hash, 5728901, new CommitComment
+        var updated = await Commits.UpdateCommentAsync("bitbucket", "geordi", Hash, 5728901, new CommitComment
         {
             Type = "commit_comment",
             Content = new RenderedContent { Raw = "One more thing!" },
         });
 
-        var body = BodyOf(_mock.Requests.Single());
+        var body = BodyOf(Mock.Requests.Single());
         Assert.Multiple(() =>
         {
-            AssertSingle("PUT", $"{Repo}/commit/{Hash}/comments/5728901");
+            AssertSent("PUT", $"{Repo}/commit/{Hash}/comments/5728901");
             Assert.That(body.ToJsonString(), Is.EqualTo("""{"type":"commit_comment","content":{"raw":"One more thing!"}}"""));
             AssertComment(updated);
         });
@@ -221,24 +198,24 @@ public sealed class CommitsApiTests
     [Test]
     public async Task DeleteComment_SendsDelete()
     {
-        AnswerAll(204, null);
+        Answer(204);
 
-        await _commits.DeleteCommentAsync("bitbucket", "geordi", Hash, 5728901);
+        await Commits.DeleteCommentAsync("bitbucket", "geordi", Hash, 5728901);
 
-        AssertSingle("DELETE", $"{Repo}/commit/{Hash}/comments/5728901");
+        AssertSent("DELETE", $"{Repo}/commit/{Hash}/comments/5728901");
     }
 
     [Test]
     public async Task List_SendsIncludeExcludeAndPath_AsRepeatedQueryValues()
     {
-        AnswerAll(200, $$"""{"pagelen":2,"values":[{{CommitJson}}]}""");
+        Answer(200, $$"""{"pagelen":2,"values":[{{CommitJson}}]}""");
 
-        var commits = await ToListAsync(_commits.List("bitbucket", "geordi", include: ["main", "feature/x"], exclude: ["release"], path: "src/",
+        var commits = await ToListAsync(Commits.List("bitbucket", "geordi", include: ["main", "feature/x"], exclude: ["release"], path: "src/",
             options: new ListOptions { PageLength = 2, Fields = "values.hash,next" }));
 
         Assert.Multiple(() =>
         {
-            AssertSingle("GET", $"{Repo}/commits?include=main&include=feature%2Fx&exclude=release&path=src%2F&fields=values.hash%2Cnext&pagelen=2");
+            AssertSent("GET", $"{Repo}/commits?include=main&include=feature%2Fx&exclude=release&path=src%2F&fields=values.hash%2Cnext&pagelen=2");
             Assert.That(commits.Single().Hash, Is.EqualTo(Hash));
             Assert.That(commits.Single().Parents!.Single().Hash, Is.EqualTo("f06941fec4ef6bcb0c2456927a0cf258fa4f899b"));
         });
@@ -247,13 +224,13 @@ public sealed class CommitsApiTests
     [Test]
     public async Task List_WithoutFilters_SendsNoQuery()
     {
-        AnswerAll(200, """{"values":[]}""");
+        Answer(200, """{"values":[]}""");
 
-        var commits = await ToListAsync(_commits.List("bitbucket", "geordi"));
+        var commits = await ToListAsync(Commits.List("bitbucket", "geordi"));
 
         Assert.Multiple(() =>
         {
-            AssertSingle("GET", $"{Repo}/commits");
+            AssertSent("GET", $"{Repo}/commits");
             Assert.That(commits, Is.Empty);
         });
     }
@@ -261,18 +238,19 @@ public sealed class CommitsApiTests
     [Test]
     public async Task ListByRefs_PostsAForm_AndPostsItAgainToTheNextLink()
     {
-        _mock.Server.Given(Request.Create().WithPath($"{Repo}/commits").WithParam("page", "2").UsingPost()).AtPriority(1)
-            .RespondWith(Json(200, $$"""{"pagelen":1,"values":[{{CommitJson.Replace(Hash, "1111111111111111111111111111111111111111", StringComparison.Ordinal)}}]}"""));
-        _mock.Server.Given(Request.Create().WithPath($"{Repo}/commits").UsingPost()).AtPriority(10)
-            .RespondWith(Json(200, $$"""{"pagelen":1,"values":[{{CommitJson}}],"next":"{{_mock.Url}}{{Repo}}/commits?page=2"}"""));
+        AnswerTwoPages(
+            $"{Repo}/commits",
+            $$"""{"pagelen":1,"values":[{{CommitJson}}],"next":"{{Mock.Url}}{{Repo}}/commits?page=2"}""",
+            $$"""{"pagelen":1,"values":[{{CommitJson.Replace(Hash, "1111111111111111111111111111111111111111", StringComparison.Ordinal)}}]}""",
+            "POST");
 
-        var commits = await ToListAsync(_commits.ListByRefs("bitbucket", "geordi",
+        var commits = await ToListAsync(Commits.ListByRefs("bitbucket", "geordi",
             new CommitRefFilter { Include = ["main", "feature/x"], Exclude = ["release", "hotfix/1"] }, path: "README.md"));
 
-        var requests = _mock.Requests;
+        var requests = Mock.Requests;
         Assert.Multiple(() =>
         {
-            Assert.That(_mock.RawTargets, Is.EqualTo(new[] { $"{Repo}/commits?path=README.md", $"{Repo}/commits?page=2" }));
+            Assert.That(Mock.RawTargets, Is.EqualTo(new[] { $"{Repo}/commits?path=README.md", $"{Repo}/commits?page=2" }));
             Assert.That(requests.Select(r => r.RequestMessage!.Method), Is.EqualTo(new[] { "POST", "POST" }));
             foreach (var request in requests)
             {
@@ -287,13 +265,13 @@ public sealed class CommitsApiTests
     [Test]
     public async Task ListForRevision_KeepsABranchWithASlashAsOneEscapedSegment()
     {
-        AnswerAll(200, $$"""{"pagelen":10,"values":[{{CommitJson}}]}""");
+        Answer(200, $$"""{"pagelen":10,"values":[{{CommitJson}}]}""");
 
-        var commits = await ToListAsync(_commits.ListForRevision("bitbucket", "geordi", "feature/new login", exclude: ["main"], path: "docs/readme.md"));
+        var commits = await ToListAsync(Commits.ListForRevision("bitbucket", "geordi", "feature/new login", exclude: ["main"], path: "docs/readme.md"));
 
         Assert.Multiple(() =>
         {
-            AssertSingle("GET", $"{Repo}/commits/feature%2Fnew%20login?exclude=main&path=docs%2Freadme.md");
+            AssertSent("GET", $"{Repo}/commits/feature%2Fnew%20login?exclude=main&path=docs%2Freadme.md");
             Assert.That(commits.Single().Message, Is.EqualTo("Add a GEORDI_OUTPUT_DIR setting"));
         });
     }
@@ -301,15 +279,15 @@ public sealed class CommitsApiTests
     [Test]
     public async Task ListForRevisionByRefs_PostsAFormToTheRevision()
     {
-        AnswerAll(200, $$"""{"pagelen":10,"values":[{{CommitJson}}]}""");
+        Answer(200, $$"""{"pagelen":10,"values":[{{CommitJson}}]}""");
 
-        var commits = await ToListAsync(_commits.ListForRevisionByRefs("bitbucket", "geordi", "release/2.0", new CommitRefFilter { Exclude = ["main"] },
+        var commits = await ToListAsync(Commits.ListForRevisionByRefs("bitbucket", "geordi", "release/2.0", new CommitRefFilter { Exclude = ["main"] },
             options: new ListOptions { PageLength = 30 }));
 
-        var request = _mock.Requests.Single();
+        var request = Mock.Requests.Single();
         Assert.Multiple(() =>
         {
-            AssertSingle("POST", $"{Repo}/commits/release%2F2.0?pagelen=30");
+            AssertSent("POST", $"{Repo}/commits/release%2F2.0?pagelen=30");
             Assert.That(ContentType(request), Does.StartWith("application/x-www-form-urlencoded"));
             Assert.That(RawBody(request), Is.EqualTo("exclude=main"));
             Assert.That(commits.Single().Hash, Is.EqualTo(Hash));
@@ -323,44 +301,44 @@ public sealed class CommitsApiTests
     [TestCase("release 1..main", "release%201..main")]
     public async Task GetDiff_SendsTheSpecAsOneEscapedSegment(string spec, string sent)
     {
-        AnswerAll(200, "diff --git a/setup.py b/setup.py\n", "text/plain");
+        Answer(200, "diff --git a/setup.py b/setup.py\n", "text/plain");
 
-        await using var diff = await _commits.GetDiffAsync("bitbucket", "geordi", spec);
+        await using var diff = await Commits.GetDiffAsync("bitbucket", "geordi", spec);
         using var reader = new StreamReader(diff);
         var text = await reader.ReadToEndAsync();
 
         Assert.Multiple(() =>
         {
             Assert.That(text, Is.EqualTo("diff --git a/setup.py b/setup.py\n"));
-            AssertSingle("GET", $"{Repo}/diff/{sent}");
+            AssertSent("GET", $"{Repo}/diff/{sent}");
         });
     }
 
     [Test]
     public async Task GetDiff_SendsEveryOption_WithLowercaseBooleans()
     {
-        AnswerAll(200, "diff --git a/setup.py b/setup.py\n", "text/plain");
+        Answer(200, "diff --git a/setup.py b/setup.py\n", "text/plain");
 
-        await using var diff = await _commits.GetDiffAsync("bitbucket", "geordi", "3a8b42..9ff173", context: 5, path: ["setup.py", "src/app.py"],
+        await using var diff = await Commits.GetDiffAsync("bitbucket", "geordi", "3a8b42..9ff173", context: 5, path: ["setup.py", "src/app.py"],
             ignoreWhitespace: true, binary: false, renames: true, merge: false, topic: true);
 
-        AssertSingle("GET", $"{Repo}/diff/3a8b42..9ff173?context=5&path=setup.py&path=src%2Fapp.py&ignore_whitespace=true&binary=false&renames=true&merge=false&topic=true");
+        AssertSent("GET", $"{Repo}/diff/3a8b42..9ff173?context=5&path=setup.py&path=src%2Fapp.py&ignore_whitespace=true&binary=false&renames=true&merge=false&topic=true");
     }
 
     [Test]
     public async Task GetPatch_StreamsTheRawPatch()
     {
         const string patch = "From f7591a13eda445d9a9167f98eb870319f4b6c2d8 Mon Sep 17 00:00:00 2001\nFrom: Brodie Rao <a@b.c>\nSubject: [PATCH] Add a GEORDI_OUTPUT_DIR setting\n\n---\n";
-        AnswerAll(200, patch, "text/plain");
+        Answer(200, patch, "text/plain");
 
-        await using var stream = await _commits.GetPatchAsync("bitbucket", "geordi", "feature/x..main");
+        await using var stream = await Commits.GetPatchAsync("bitbucket", "geordi", "feature/x..main");
         using var reader = new StreamReader(stream);
         var text = await reader.ReadToEndAsync();
 
         Assert.Multiple(() =>
         {
             Assert.That(text, Is.EqualTo(patch));
-            AssertSingle("GET", $"{Repo}/patch/feature%2Fx..main");
+            AssertSent("GET", $"{Repo}/patch/feature%2Fx..main");
         });
     }
 
@@ -381,7 +359,7 @@ public sealed class CommitsApiTests
         // A server that sends the headers and a first chunk, then holds the rest back until the test has read that
         // chunk. A client that buffered the body could never return the stream, and the test would time out.
         using var server = NewDiffServer();
-        using var services = _mock.CreateServices(b => b.WithAccessToken("t"), o =>
+        using var services = Mock.CreateServices(b => b.WithAccessToken("t"), o =>
         {
             o.BaseAddress = new Uri($"http://127.0.0.1:{server.Port}/2.0/");
             o.Resilience.Enabled = resilience;
@@ -416,7 +394,7 @@ public sealed class CommitsApiTests
         // The control for the test above: a string result is read to the end by Refit before the call completes, so
         // against the same server it cannot complete until the rest of the body was released.
         using var server = NewDiffServer();
-        using var services = _mock.CreateServices(b => b.WithAccessToken("t"), o => o.BaseAddress = new Uri($"http://127.0.0.1:{server.Port}/2.0/"));
+        using var services = Mock.CreateServices(b => b.WithAccessToken("t"), o => o.BaseAddress = new Uri($"http://127.0.0.1:{server.Port}/2.0/"));
         var addon = services.GetRequiredService<IAddonApi>();
 
         var call = addon.GetClientKeyAsync("my-app");
@@ -434,17 +412,17 @@ public sealed class CommitsApiTests
     [Test]
     public async Task ListDiffStats_SendsOptions_AndReadsTheDocumentedPage()
     {
-        AnswerAll(200, """
+        Answer(200, """
             {"pagelen":500,"page":1,"size":1,"values":[{"type":"diffstat","status":"modified","lines_removed":1,"lines_added":2,
               "old":{"path":"setup.py","escaped_path":"setup.py","type":"commit_file","links":{"self":{"href":"https://api.bitbucket.org/2.0/repositories/bitbucket/geordi/src/e1749643d655d7c7014001a6c0f58abaf42ad850/setup.py"}}},
               "new":{"path":"setup.py","escaped_path":"setup.py","type":"commit_file","links":{"self":{"href":"https://api.bitbucket.org/2.0/repositories/bitbucket/geordi/src/d222fa235229c55dad20b190b0b571adf737d5a6/setup.py"}}}}]}
             """);
 
-        var stats = await ToListAsync(_commits.ListDiffStats("bitbucket", "geordi", "feature/x..main", ignoreWhitespace: true, path: ["setup.py"], renames: false, topic: true));
+        var stats = await ToListAsync(Commits.ListDiffStats("bitbucket", "geordi", "feature/x..main", ignoreWhitespace: true, path: ["setup.py"], renames: false, topic: true));
 
         Assert.Multiple(() =>
         {
-            AssertSingle("GET", $"{Repo}/diffstat/feature%2Fx..main?ignore_whitespace=true&path=setup.py&renames=false&topic=true");
+            AssertSent("GET", $"{Repo}/diffstat/feature%2Fx..main?ignore_whitespace=true&path=setup.py&renames=false&topic=true");
             var stat = stats.Single();
             Assert.That(stat.Type, Is.EqualTo("diffstat"));
             Assert.That(stat.Status, Is.EqualTo(DiffStatStatus.Modified));
@@ -459,16 +437,16 @@ public sealed class CommitsApiTests
     [Test]
     public async Task ListFileConflicts_ReadsTheDocumentedPage()
     {
-        AnswerAll(200, """
+        Answer(200, """
             {"pagelen":500,"page":1,"size":2,"values":[{"path":"src/main/App.java","scenario":"content","message":"File modified in both source and destination"},
               {"path":"README.md","scenario":"content","message":"File modified in both source and destination"}]}
             """);
 
-        var conflicts = await ToListAsync(_commits.ListFileConflicts("bitbucket", "geordi", "feature/x..main"));
+        var conflicts = await ToListAsync(Commits.ListFileConflicts("bitbucket", "geordi", "feature/x..main"));
 
         Assert.Multiple(() =>
         {
-            AssertSingle("GET", $"{Repo}/file-conflicts/feature%2Fx..main");
+            AssertSent("GET", $"{Repo}/file-conflicts/feature%2Fx..main");
             Assert.That(conflicts.Select(c => c.Path), Is.EqualTo(new[] { "src/main/App.java", "README.md" }));
             Assert.That(conflicts[0].Scenario, Is.EqualTo(FileConflictScenario.Content));
             Assert.That(conflicts[0].Message, Is.EqualTo("File modified in both source and destination"));
@@ -478,13 +456,13 @@ public sealed class CommitsApiTests
     [Test]
     public async Task GetMergeBase_SendsTheRevspec_AndReadsTheCommit()
     {
-        AnswerAll(200, CommitJson);
+        Answer(200, CommitJson);
 
-        var mergeBase = await _commits.GetMergeBaseAsync("bitbucket", "geordi", "3a8b42..9ff173");
+        var mergeBase = await Commits.GetMergeBaseAsync("bitbucket", "geordi", "3a8b42..9ff173");
 
         Assert.Multiple(() =>
         {
-            AssertSingle("GET", $"{Repo}/merge-base/3a8b42..9ff173");
+            AssertSent("GET", $"{Repo}/merge-base/3a8b42..9ff173");
             Assert.That(mergeBase.Hash, Is.EqualTo(Hash));
             Assert.That(mergeBase.Type, Is.EqualTo("commit"));
         });
@@ -504,45 +482,5 @@ public sealed class CommitsApiTests
         Assert.That(comment.Commit!.Hash, Is.EqualTo(Hash));
         Assert.That(comment.CreatedOn, Is.EqualTo(new DateTimeOffset(2024, 3, 1, 10, 15, 0, TimeSpan.Zero)));
         Assert.That(comment.Links!.Html!.Href, Does.EndWith("#comment-5728901"));
-    }
-
-    private static IResponseBuilder Json(int status, string body) =>
-        Response.Create().WithStatusCode(status).WithHeader("Content-Type", "application/json").WithBody(body);
-
-    private void AnswerAll(int status, string? body, string contentType = "application/json")
-    {
-        var response = Response.Create().WithStatusCode(status);
-        if (body is not null)
-        {
-            response = response.WithHeader("Content-Type", contentType).WithBody(body);
-        }
-
-        _mock.Server.Given(Request.Create().UsingAnyMethod()).RespondWith(response);
-    }
-
-    private void AssertSingle(string method, string rawTarget)
-    {
-        Assert.That(_mock.Requests, Has.Count.EqualTo(1));
-        Assert.That(_mock.Requests[0].RequestMessage!.Method, Is.EqualTo(method));
-        Assert.That(_mock.RawTargets[0], Is.EqualTo(rawTarget));
-    }
-
-    private static string RawBody(ILogEntry entry) =>
-        entry.RequestMessage!.Body ?? Encoding.UTF8.GetString(entry.RequestMessage.BodyAsBytes ?? []);
-
-    private static JsonNode BodyOf(ILogEntry entry) => JsonNode.Parse(RawBody(entry))!;
-
-    private static string ContentType(ILogEntry entry) =>
-        entry.RequestMessage!.Headers!.First(h => h.Key.Equals("Content-Type", StringComparison.OrdinalIgnoreCase)).Value.First();
-
-    private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> source)
-    {
-        var items = new List<T>();
-        await foreach (var item in source)
-        {
-            items.Add(item);
-        }
-
-        return items;
     }
 }

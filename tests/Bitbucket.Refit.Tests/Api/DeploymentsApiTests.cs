@@ -1,19 +1,13 @@
 using System.Net;
-using System.Text.Json.Nodes;
 using Bitbucket.Refit.Api;
 using Bitbucket.Refit.Errors;
 using Bitbucket.Refit.Models;
 using Bitbucket.Refit.Paging;
 using Bitbucket.Refit.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
-using Refit;
-using WireMock;
-using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
 
 namespace Bitbucket.Refit.Tests.Api;
 
-public sealed class DeploymentsApiTests
+public sealed class DeploymentsApiTests : ApiTestBase
 {
     private const string PublicKey = "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQDAK/b1cHHDr/TEV1JGQl+WjCwStKG6Bhrv0rFpEsYlyTBm1fzN0VOJJYn4ZOPCPJwqse6fGbXntEs+BbXiptR";
 
@@ -87,65 +81,7 @@ public sealed class DeploymentsApiTests
         }
         """;
 
-    private MockBitbucket _mock = null!;
-    private ServiceProvider _services = null!;
-    private IDeploymentsApi _deployments = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _mock = MockBitbucket.Start();
-        _services = _mock.CreateServices(b => b.WithAccessToken("t"));
-        _deployments = _services.GetRequiredService<IDeploymentsApi>();
-    }
-
-    [TearDown]
-    public void TearDown()
-    {
-        _services.Dispose();
-        _mock.Dispose();
-    }
-
-    private IRequestMessage LastRequest => _mock.Requests.Single().RequestMessage!;
-
-    private void Answer(int status, string? body = null)
-    {
-        var response = Response.Create().WithStatusCode(status);
-        if (body is not null)
-        {
-            response = response.WithHeader("Content-Type", "application/json").WithBody(body);
-        }
-
-        _mock.Server.Given(Request.Create().UsingAnyMethod()).RespondWith(response);
-    }
-
-    private static string Page(string item) => $$"""{"pagelen":10,"page":1,"size":1,"values":[{{item}}]}""";
-
-    private void AssertRequest(string method, string rawTarget)
-    {
-        Assert.Multiple(() =>
-        {
-            Assert.That(_mock.Requests, Has.Count.EqualTo(1));
-            Assert.That(LastRequest.Method, Is.EqualTo(method));
-            Assert.That(_mock.RawTargets.Single(), Is.EqualTo(rawTarget));
-        });
-    }
-
-    private JsonObject RequestJson()
-    {
-        Assert.That(LastRequest.Headers!["Content-Type"].Single(), Does.StartWith("application/json"));
-        return JsonNode.Parse(LastRequest.Body!)!.AsObject();
-    }
-
-    private static async Task<List<T>> FirstPageAsync<T>(PagedEnumerable<Page<T>, T> pages)
-    {
-        await foreach (var page in pages.AsPages())
-        {
-            return [.. page.Values];
-        }
-
-        return [];
-    }
+    private IDeploymentsApi Deployments => Api<IDeploymentsApi>();
 
     private static void AssertDeployKey(DeployKey key)
     {
@@ -217,11 +153,11 @@ public sealed class DeploymentsApiTests
     [Test]
     public async Task ListDeployKeys_SendsOptions_AndReadsKeys()
     {
-        Answer(200, Page(DeployKeyJson));
+        Answer(200, PageOf(DeployKeyJson));
 
-        var keys = await FirstPageAsync(_deployments.ListDeployKeys("mleu", "test", new ListOptions { PageLength = 100 }));
+        var keys = await FirstPageAsync(Deployments.ListDeployKeys("mleu", "test", new ListOptions { PageLength = 100 }));
 
-        AssertRequest("GET", "/2.0/repositories/mleu/test/deploy-keys?pagelen=100");
+        AssertSent("GET", "/2.0/repositories/mleu/test/deploy-keys?pagelen=100");
         AssertDeployKey(keys.Single());
     }
 
@@ -230,10 +166,10 @@ public sealed class DeploymentsApiTests
     {
         Answer(200, DeployKeyJson);
 
-        var key = await _deployments.CreateDeployKeyAsync("mleu", "test", new DeployKey { Key = PublicKey + " mleu@C02W454JHTD8", Label = "mydeploykey" });
+        var key = await Deployments.CreateDeployKeyAsync("mleu", "test", new DeployKey { Key = PublicKey + " mleu@C02W454JHTD8", Label = "mydeploykey" });
 
-        AssertRequest("POST", "/2.0/repositories/mleu/test/deploy-keys");
-        var body = RequestJson();
+        AssertSent("POST", "/2.0/repositories/mleu/test/deploy-keys");
+        var body = SentJson(declaredJson: true).AsObject();
         Assert.Multiple(() =>
         {
             Assert.That(body.Select(p => p.Key), Is.EquivalentTo(new[] { "key", "label" }));
@@ -248,9 +184,9 @@ public sealed class DeploymentsApiTests
     {
         Answer(200, DeployKeyJson);
 
-        var key = await _deployments.GetDeployKeyAsync("mleu", "test", 123);
+        var key = await Deployments.GetDeployKeyAsync("mleu", "test", 123);
 
-        AssertRequest("GET", "/2.0/repositories/mleu/test/deploy-keys/123");
+        AssertSent("GET", "/2.0/repositories/mleu/test/deploy-keys/123");
         AssertDeployKey(key);
     }
 
@@ -259,9 +195,9 @@ public sealed class DeploymentsApiTests
     {
         Answer(200, DeployKeyJson);
 
-        await _deployments.GetDeployKeyAsync("my team", "test/repo", 123);
+        await Deployments.GetDeployKeyAsync("my team", "test/repo", 123);
 
-        AssertRequest("GET", "/2.0/repositories/my%20team/test%2Frepo/deploy-keys/123");
+        AssertSent("GET", "/2.0/repositories/my%20team/test%2Frepo/deploy-keys/123");
     }
 
     [Test]
@@ -269,10 +205,10 @@ public sealed class DeploymentsApiTests
     {
         Answer(200, DeployKeyJson);
 
-        var key = await _deployments.UpdateDeployKeyAsync("mleu", "test", 123, new DeployKey { Type = "deploy_key", Key = PublicKey + " newcomment", Label = "newlabel" });
+        var key = await Deployments.UpdateDeployKeyAsync("mleu", "test", 123, new DeployKey { Type = "deploy_key", Key = PublicKey + " newcomment", Label = "newlabel" });
 
-        AssertRequest("PUT", "/2.0/repositories/mleu/test/deploy-keys/123");
-        var body = RequestJson();
+        AssertSent("PUT", "/2.0/repositories/mleu/test/deploy-keys/123");
+        var body = SentJson(declaredJson: true).AsObject();
         Assert.Multiple(() =>
         {
             Assert.That(body["type"]!.GetValue<string>(), Is.EqualTo("deploy_key"));
@@ -294,9 +230,9 @@ public sealed class DeploymentsApiTests
     {
         Answer(204);
 
-        await call(_deployments);
+        await call(Deployments);
 
-        AssertRequest("DELETE", rawTarget);
+        AssertSent("DELETE", rawTarget);
     }
 
     // --- Deployments ------------------------------------------------------------------------------------------
@@ -304,11 +240,11 @@ public sealed class DeploymentsApiTests
     [Test]
     public async Task List_ReadsDeploymentsWithFlattenedStates()
     {
-        Answer(200, Page(DeploymentJson));
+        Answer(200, PageOf(DeploymentJson));
 
-        var deployments = await FirstPageAsync(_deployments.List("mleu", "test", new ListOptions { Sort = "-state.started_on" }));
+        var deployments = await FirstPageAsync(Deployments.List("mleu", "test", new ListOptions { Sort = "-state.started_on" }));
 
-        AssertRequest("GET", "/2.0/repositories/mleu/test/deployments?sort=-state.started_on");
+        AssertSent("GET", "/2.0/repositories/mleu/test/deployments?sort=-state.started_on");
         AssertDeployment(deployments.Single());
     }
 
@@ -317,9 +253,9 @@ public sealed class DeploymentsApiTests
     {
         Answer(200, DeploymentJson);
 
-        var deployment = await _deployments.GetAsync("mleu", "test", "{9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d}");
+        var deployment = await Deployments.GetAsync("mleu", "test", "{9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d}");
 
-        AssertRequest("GET", "/2.0/repositories/mleu/test/deployments/%7B9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d%7D");
+        AssertSent("GET", "/2.0/repositories/mleu/test/deployments/%7B9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d%7D");
         AssertDeployment(deployment);
     }
 
@@ -328,7 +264,7 @@ public sealed class DeploymentsApiTests
     {
         Answer(200, """{"type":"deployment","uuid":"{d}","state":{"type":"deployment_state_in_progress","name":"IN_PROGRESS","start_date":"2024-05-01T10:00:00Z"}}""");
 
-        var deployment = await _deployments.GetAsync("mleu", "test", "{d}");
+        var deployment = await Deployments.GetAsync("mleu", "test", "{d}");
 
         Assert.Multiple(() =>
         {
@@ -343,11 +279,11 @@ public sealed class DeploymentsApiTests
     [Test]
     public async Task ListEnvironments_ReadsEnvironments()
     {
-        Answer(200, Page(EnvironmentJson));
+        Answer(200, PageOf(EnvironmentJson));
 
-        var environments = await FirstPageAsync(_deployments.ListEnvironments("mleu", "test"));
+        var environments = await FirstPageAsync(Deployments.ListEnvironments("mleu", "test"));
 
-        AssertRequest("GET", "/2.0/repositories/mleu/test/environments");
+        AssertSent("GET", "/2.0/repositories/mleu/test/environments");
         AssertEnvironment(environments.Single());
     }
 
@@ -356,15 +292,15 @@ public sealed class DeploymentsApiTests
     {
         Answer(201, EnvironmentJson);
 
-        var environment = await _deployments.CreateEnvironmentAsync("mleu", "test", new DeploymentEnvironment
+        var environment = await Deployments.CreateEnvironmentAsync("mleu", "test", new DeploymentEnvironment
         {
             Type = "deployment_environment",
             Name = "Staging EU",
             EnvironmentType = new DeploymentEnvironmentType { Type = "deployment_environment_type", Name = DeploymentEnvironmentTypeName.Staging },
         });
 
-        AssertRequest("POST", "/2.0/repositories/mleu/test/environments");
-        var body = RequestJson();
+        AssertSent("POST", "/2.0/repositories/mleu/test/environments");
+        var body = SentJson(declaredJson: true).AsObject();
         Assert.Multiple(() =>
         {
             Assert.That(body.Select(p => p.Key), Is.EquivalentTo(new[] { "type", "name", "environment_type" }));
@@ -381,7 +317,7 @@ public sealed class DeploymentsApiTests
     {
         Answer(409, """{"type":"error","error":{"message":"An environment with this name already exists."}}""");
 
-        var ex = Assert.ThrowsAsync<BitbucketConflictException>(() => _deployments.CreateEnvironmentAsync("mleu", "test", new DeploymentEnvironment { Name = "Production" }));
+        var ex = Assert.ThrowsAsync<BitbucketConflictException>(() => Deployments.CreateEnvironmentAsync("mleu", "test", new DeploymentEnvironment { Name = "Production" }));
 
         Assert.That(ex!.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
     }
@@ -391,9 +327,9 @@ public sealed class DeploymentsApiTests
     {
         Answer(200, EnvironmentJson);
 
-        var environment = await _deployments.GetEnvironmentAsync("mleu", "test", "{4f6c2d3e-1a2b-4c5d-8e9f-0a1b2c3d4e5f}");
+        var environment = await Deployments.GetEnvironmentAsync("mleu", "test", "{4f6c2d3e-1a2b-4c5d-8e9f-0a1b2c3d4e5f}");
 
-        AssertRequest("GET", "/2.0/repositories/mleu/test/environments/%7B4f6c2d3e-1a2b-4c5d-8e9f-0a1b2c3d4e5f%7D");
+        AssertSent("GET", "/2.0/repositories/mleu/test/environments/%7B4f6c2d3e-1a2b-4c5d-8e9f-0a1b2c3d4e5f%7D");
         AssertEnvironment(environment);
     }
 
@@ -402,13 +338,13 @@ public sealed class DeploymentsApiTests
     {
         Answer(202);
 
-        await _deployments.UpdateEnvironmentAsync("mleu", "test", "{4f6c2d3e-1a2b-4c5d-8e9f-0a1b2c3d4e5f}", new DeploymentEnvironmentUpdate
+        await Deployments.UpdateEnvironmentAsync("mleu", "test", "{4f6c2d3e-1a2b-4c5d-8e9f-0a1b2c3d4e5f}", new DeploymentEnvironmentUpdate
         {
             Change = new DeploymentEnvironment { Name = "Staging US" },
         });
 
-        AssertRequest("POST", "/2.0/repositories/mleu/test/environments/%7B4f6c2d3e-1a2b-4c5d-8e9f-0a1b2c3d4e5f%7D/changes");
-        var body = RequestJson();
+        AssertSent("POST", "/2.0/repositories/mleu/test/environments/%7B4f6c2d3e-1a2b-4c5d-8e9f-0a1b2c3d4e5f%7D/changes");
+        var body = SentJson(declaredJson: true).AsObject();
         Assert.That(body.ToJsonString(), Is.EqualTo("""{"change":{"name":"Staging US"}}"""));
     }
 
@@ -417,11 +353,11 @@ public sealed class DeploymentsApiTests
     [Test]
     public async Task ListProjectDeployKeys_ReadsKeys()
     {
-        Answer(200, Page(ProjectDeployKeyJson));
+        Answer(200, PageOf(ProjectDeployKeyJson));
 
-        var keys = await FirstPageAsync(_deployments.ListProjectDeployKeys("standard", "TEST_PROJECT", new ListOptions { Query = "label=\"myprojectkey\"" }));
+        var keys = await FirstPageAsync(Deployments.ListProjectDeployKeys("standard", "TEST_PROJECT", new ListOptions { Query = "label=\"myprojectkey\"" }));
 
-        AssertRequest("GET", "/2.0/workspaces/standard/projects/TEST_PROJECT/deploy-keys?q=label%3D%22myprojectkey%22");
+        AssertSent("GET", "/2.0/workspaces/standard/projects/TEST_PROJECT/deploy-keys?q=label%3D%22myprojectkey%22");
         AssertProjectDeployKey(keys.Single());
     }
 
@@ -430,10 +366,10 @@ public sealed class DeploymentsApiTests
     {
         Answer(200, ProjectDeployKeyJson);
 
-        var key = await _deployments.CreateProjectDeployKeyAsync("standard", "TEST_PROJECT", new ProjectDeployKey { Key = PublicKey, Label = "myprojectkey" });
+        var key = await Deployments.CreateProjectDeployKeyAsync("standard", "TEST_PROJECT", new ProjectDeployKey { Key = PublicKey, Label = "myprojectkey" });
 
-        AssertRequest("POST", "/2.0/workspaces/standard/projects/TEST_PROJECT/deploy-keys");
-        var body = RequestJson();
+        AssertSent("POST", "/2.0/workspaces/standard/projects/TEST_PROJECT/deploy-keys");
+        var body = SentJson(declaredJson: true).AsObject();
         Assert.Multiple(() =>
         {
             Assert.That(body.Select(p => p.Key), Is.EquivalentTo(new[] { "key", "label" }));
@@ -448,9 +384,9 @@ public sealed class DeploymentsApiTests
     {
         Answer(200, ProjectDeployKeyJson);
 
-        var key = await _deployments.GetProjectDeployKeyAsync("standard", "TEST_PROJECT", 5);
+        var key = await Deployments.GetProjectDeployKeyAsync("standard", "TEST_PROJECT", 5);
 
-        AssertRequest("GET", "/2.0/workspaces/standard/projects/TEST_PROJECT/deploy-keys/5");
+        AssertSent("GET", "/2.0/workspaces/standard/projects/TEST_PROJECT/deploy-keys/5");
         AssertProjectDeployKey(key);
     }
 }

@@ -27,7 +27,7 @@ public sealed class DownloadsApiTests : RepositoryAreaApiFixture
             }]}
             """);
 
-        var artifacts = await Collect(Downloads.List("acme", "widgets", new ListOptions { PageLength = 25 }));
+        var artifacts = await ToListAsync(Downloads.List("acme", "widgets", new ListOptions { PageLength = 25 }));
 
         AssertSent("GET", "/2.0/repositories/acme/widgets/downloads?pagelen=25");
         var artifact = artifacts.Single();
@@ -53,8 +53,8 @@ public sealed class DownloadsApiTests : RepositoryAreaApiFixture
         await Downloads.UploadAsync("acme", "widgets", [new StreamPart(first, "hello.txt", "text/plain"), new StreamPart(second, "widgets 1.2.zip", "application/zip")]);
 
         AssertSent("POST", "/2.0/repositories/acme/widgets/downloads");
-        var parts = SentParts();
-        Assert.That(parts.Select(p => (p.Name, p.FileName, p.ContentType, p.Content)), Is.EqualTo(new (string?, string?, string?, string)[]
+        var parts = await SentFormPartsAsync();
+        Assert.That(parts.Select(p => (p.Name, p.FileName, p.ContentType, p.Text)), Is.EqualTo(new (string?, string?, string?, string)[]
         {
             ("files", "hello.txt", "text/plain", "Hello World\n"),
             ("files", "widgets 1.2.zip", "application/zip", "PK-zip-bytes"),

@@ -24,9 +24,9 @@ public sealed class GpgKeysApiTests : AccountApiMockTest
     [Test]
     public async Task List_AsksForKeyAndSubkeys_AndReadsThem()
     {
-        Answer(PageOf(KeyJson));
+        Answer(200, PageOf(KeyJson));
 
-        var keys = await AllAsync(GpgKeys.List(User, new() { Fields = "+values.key,+values.subkeys" }));
+        var keys = await ToListAsync(GpgKeys.List(User, new() { Fields = "+values.key,+values.subkeys" }));
 
         AssertSent("GET", $"/2.0/users/{UserSegment}/gpg-keys?fields=%2Bvalues.key%2C%2Bvalues.subkeys");
         Assert.Multiple(() =>
@@ -41,12 +41,12 @@ public sealed class GpgKeysApiTests : AccountApiMockTest
     [Test]
     public async Task Create_PostsTheArmoredKey()
     {
-        Answer(KeyJson, 201);
+        Answer(201, KeyJson);
 
         var key = await GpgKeys.CreateAsync(User, new GpgAccountKey { Type = "gpg_key", Key = Armored, Name = "Alice's OpenPGP key" });
 
         AssertSent("POST", $"/2.0/users/{UserSegment}/gpg-keys");
-        var body = SentJson();
+        var body = SentJson().AsObject();
         Assert.Multiple(() =>
         {
             Assert.That(body.Select(p => p.Key), Is.EquivalentTo(new[] { "type", "key", "name" }));
@@ -60,7 +60,7 @@ public sealed class GpgKeysApiTests : AccountApiMockTest
     [Test]
     public async Task Delete_KeepsAUserWithSlashAndSpace_AsOneSegment()
     {
-        AnswerEmpty();
+        Answer(204);
 
         await GpgKeys.DeleteAsync("a/b c", Fingerprint);
 
@@ -71,7 +71,7 @@ public sealed class GpgKeysApiTests : AccountApiMockTest
     [Test]
     public async Task Get_ReadsTheKey()
     {
-        Answer(KeyJson);
+        Answer(200, KeyJson);
 
         var key = await GpgKeys.GetAsync(User, Fingerprint);
 

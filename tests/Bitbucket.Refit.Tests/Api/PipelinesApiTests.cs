@@ -1,10 +1,8 @@
 using System.Text;
-using System.Text.Json.Nodes;
 using Bitbucket.Refit.Api;
 using Bitbucket.Refit.Models;
 using Bitbucket.Refit.Paging;
 using Bitbucket.Refit.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 
@@ -14,7 +12,7 @@ namespace Bitbucket.Refit.Tests.Api;
 /// One WireMock server per test answering every request with the canned reply; the tests assert on what went out
 /// (method, raw path and query, body) and on what came back.
 /// </summary>
-public abstract class PipelinesApiTestBase
+public abstract class PipelinesApiTestBase : ApiTestBase
 {
     protected const string PipelineUuid = "{b7a1c2d3-0000-4e5f-8a9b-0c1d2e3f4a5b}";
     protected const string EscapedPipelineUuid = "%7Bb7a1c2d3-0000-4e5f-8a9b-0c1d2e3f4a5b%7D";
@@ -69,71 +67,7 @@ public abstract class PipelinesApiTestBase
     protected const string VariableJson = """{"type": "pipeline_variable", "uuid": "{a0b1c2d3-2222-4e5f-8a9b-0c1d2e3f4a5b}", "key": "API_URL", "value": "https://staging.example.com", "secured": false}""";
     protected const string SecuredVariableJson = """{"type": "pipeline_variable", "uuid": "{c2d3e4f5-3333-4e5f-8a9b-0c1d2e3f4a5b}", "key": "NPM_TOKEN", "secured": true}""";
 
-    private ServiceProvider _services = null!;
-
-    protected MockBitbucket Mock { get; private set; } = null!;
-
-    protected IPipelinesApi Api { get; private set; } = null!;
-
-    /// <summary>Gets the only request of the test.</summary>
-    protected WireMock.Logging.ILogEntry Sent => Mock.Requests.Single();
-
-    /// <summary>Gets the raw path and query of the only request of the test.</summary>
-    protected string SentTarget => Mock.RawTargets.Single();
-
-    /// <summary>Gets the JSON body of the only request of the test.</summary>
-    protected JsonNode SentBody => JsonNode.Parse(Sent.RequestMessage!.Body!)!;
-
-    [SetUp]
-    public void StartMock()
-    {
-        Mock = MockBitbucket.Start();
-        _services = Mock.CreateServices(b => b.WithAccessToken("t"));
-        Api = _services.GetRequiredService<IPipelinesApi>();
-    }
-
-    [TearDown]
-    public void StopMock()
-    {
-        _services.Dispose();
-        Mock.Dispose();
-    }
-
-    /// <summary>Answers every request with <paramref name="status"/> and the JSON <paramref name="body"/> (none when null).</summary>
-    protected void Reply(int status, string? body = null)
-    {
-        var response = Response.Create().WithStatusCode(status);
-        if (body is not null)
-        {
-            response = response.WithHeader("Content-Type", "application/json").WithBody(body);
-        }
-
-        Mock.Server.Given(Request.Create().UsingAnyMethod()).RespondWith(response);
-    }
-
-    /// <summary>Answers every request with 200 and a one-page list of <paramref name="values"/>.</summary>
-    protected void ReplyPage(params string[] values) =>
-        Reply(200, $$"""{"pagelen": 10, "size": {{values.Length}}, "page": 1, "values": [{{string.Join(",", values)}}]}""");
-
-    protected void AssertSent(string method, string target)
-    {
-        Assert.Multiple(() =>
-        {
-            Assert.That(Sent.RequestMessage!.Method, Is.EqualTo(method));
-            Assert.That(SentTarget, Is.EqualTo(target));
-        });
-    }
-
-    protected static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> items)
-    {
-        var list = new List<T>();
-        await foreach (var item in items)
-        {
-            list.Add(item);
-        }
-
-        return list;
-    }
+    protected IPipelinesApi Pipelines => Api<IPipelinesApi>();
 }
 
 public sealed class PipelinesApiTests : PipelinesApiTestBase
@@ -141,9 +75,9 @@ public sealed class PipelinesApiTests : PipelinesApiTestBase
     [Test]
     public async Task List_SendsEveryFilter_AndReadsThePipelines()
     {
-        ReplyPage(PipelineJson);
+        Answer(200, PageOf(PipelineJson));
 
-        var pipelines = await ToListAsync(Api.List(
+        var pipelines = await ToListAsync(Pipelines.List(
             "acme",
             "widgets",
             creatorUuid: "{d301aafa-d676-4ee0-88be-962be7417567}",
@@ -178,14 +112,12 @@ public sealed class PipelinesApiTests : PipelinesApiTestBase
     {
         Mock.Server.Given(Request.Create().UsingGet().WithParam("page", "2"))
             .AtPriority(1)
-            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json")
-                .WithBody("""{"page": 2, "pagelen": 1, "values": [{"type": "pipeline", "uuid": "{p2}", "build_number": 41}]}"""));
+            .RespondWith(Json("""{"page": 2, "pagelen": 1, "values": [{"type": "pipeline", "uuid": "{p2}", "build_number": 41}]}"""));
         Mock.Server.Given(Request.Create().UsingGet())
             .AtPriority(2)
-            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json")
-                .WithBody($$"""{"page": 1, "pagelen": 1, "values": [{"type": "pipeline", "uuid": "{p1}", "build_number": 42}], "next": "{{Mock.Url}}{{Repo}}/pipelines?page=2"}"""));
+            .RespondWith(Json($$"""{"page": 1, "pagelen": 1, "values": [{"type": "pipeline", "uuid": "{p1}", "build_number": 42}], "next": "{{Mock.Url}}{{Repo}}/pipelines?page=2"}"""));
 
-        var pipelines = await ToListAsync(Api.List("acme", "widgets"));
+        var pipelines = await ToListAsync(Pipelines.List("acme", "widgets"));
 
         Assert.Multiple(() =>
         {
@@ -197,9 +129,9 @@ public sealed class PipelinesApiTests : PipelinesApiTestBase
     [Test]
     public async Task GetAsync_EscapesTheBracedUuidAsOneSegment_AndReadsTheDocumentedPipeline()
     {
-        Reply(200, PipelineJson);
+        Answer(200, PipelineJson);
 
-        var pipeline = await Api.GetAsync("acme", "widgets", PipelineUuid);
+        var pipeline = await Pipelines.GetAsync("acme", "widgets", PipelineUuid);
 
         AssertSent("GET", Repo + "/pipelines/" + EscapedPipelineUuid);
         Assert.Multiple(() =>
@@ -243,9 +175,9 @@ public sealed class PipelinesApiTests : PipelinesApiTestBase
         "pipeline_state_completed", "COMPLETED", "HALTED", null)]
     public async Task GetAsync_FlattensEveryDocumentedState(string state, string type, string name, string? result, string? stage)
     {
-        Reply(200, $$"""{"type":"pipeline","uuid":"{p}","state":{{state}}}""");
+        Answer(200, $$"""{"type":"pipeline","uuid":"{p}","state":{{state}}}""");
 
-        var pipeline = await Api.GetAsync("acme", "widgets", "{p}");
+        var pipeline = await Pipelines.GetAsync("acme", "widgets", "{p}");
 
         Assert.Multiple(() =>
         {
@@ -259,9 +191,9 @@ public sealed class PipelinesApiTests : PipelinesApiTestBase
     [Test]
     public async Task RunAsync_PostsToTheTrailingSlashPath_ARefTargetWithCustomSelectorAndVariables()
     {
-        Reply(201, PipelineJson);
+        Answer(201, PipelineJson);
 
-        var pipeline = await Api.RunAsync("acme", "widgets", new Pipeline
+        var pipeline = await Pipelines.RunAsync("acme", "widgets", new Pipeline
         {
             Type = "pipeline",
             Target = new PipelineRefTarget
@@ -278,8 +210,8 @@ public sealed class PipelinesApiTests : PipelinesApiTestBase
         });
 
         AssertSent("POST", Repo + "/pipelines/");
-        Assert.That(Sent.RequestMessage!.Headers!["Content-Type"].Single(), Does.StartWith("application/json"));
-        var body = SentBody;
+        Assert.That(Sent.Headers!["Content-Type"].Single(), Does.StartWith("application/json"));
+        var body = SentJson();
         Assert.Multiple(() =>
         {
             Assert.That(body["type"]!.GetValue<string>(), Is.EqualTo("pipeline"));
@@ -300,9 +232,9 @@ public sealed class PipelinesApiTests : PipelinesApiTestBase
     [Test]
     public async Task RunAsync_SendsACommitTarget()
     {
-        Reply(201, PipelineJson);
+        Answer(201, PipelineJson);
 
-        await Api.RunAsync("acme", "widgets", new Pipeline
+        await Pipelines.RunAsync("acme", "widgets", new Pipeline
         {
             Target = new PipelineCommitTarget
             {
@@ -311,7 +243,7 @@ public sealed class PipelinesApiTests : PipelinesApiTestBase
             },
         });
 
-        var target = SentBody["target"]!;
+        var target = SentJson()["target"]!;
         Assert.Multiple(() =>
         {
             Assert.That(target["type"]!.GetValue<string>(), Is.EqualTo("pipeline_commit_target"));
@@ -324,9 +256,9 @@ public sealed class PipelinesApiTests : PipelinesApiTestBase
     [Test]
     public async Task RunAsync_SendsAPullRequestTarget()
     {
-        Reply(201, PipelineJson);
+        Answer(201, PipelineJson);
 
-        await Api.RunAsync("acme", "widgets", new Pipeline
+        await Pipelines.RunAsync("acme", "widgets", new Pipeline
         {
             Target = new PipelinePullRequestTarget
             {
@@ -339,7 +271,7 @@ public sealed class PipelinesApiTests : PipelinesApiTestBase
             },
         });
 
-        var target = SentBody["target"]!;
+        var target = SentJson()["target"]!;
         Assert.Multiple(() =>
         {
             Assert.That(target["type"]!.GetValue<string>(), Is.EqualTo("pipeline_pullrequest_target"));
@@ -355,13 +287,13 @@ public sealed class PipelinesApiTests : PipelinesApiTestBase
     [Test]
     public async Task GetAsync_ReadsAPullRequestTarget()
     {
-        Reply(200, """
+        Answer(200, """
             {"type": "pipeline", "uuid": "{p}", "target": {"type": "pipeline_pullrequest_target", "source": "feature/x", "destination": "main",
              "destination_commit": {"type": "commit", "hash": "9f848b7"}, "commit": {"type": "commit", "hash": "1a372fc"},
              "pullrequest": {"type": "pullrequest", "id": 3, "title": "Add x", "draft": false}, "selector": {"type": "pull-requests", "pattern": "**"}}}
             """);
 
-        var target = (await Api.GetAsync("acme", "widgets", "{p}")).Target!;
+        var target = (await Pipelines.GetAsync("acme", "widgets", "{p}")).Target!;
 
         Assert.Multiple(() =>
         {
@@ -377,20 +309,20 @@ public sealed class PipelinesApiTests : PipelinesApiTestBase
     [Test]
     public async Task StopAsync_PostsWithoutBody()
     {
-        Reply(204);
+        Answer(204);
 
-        await Api.StopAsync("acme", "widgets", PipelineUuid);
+        await Pipelines.StopAsync("acme", "widgets", PipelineUuid);
 
         AssertSent("POST", Repo + "/pipelines/" + EscapedPipelineUuid + "/stopPipeline");
-        Assert.That(Sent.RequestMessage!.Body, Is.Null.Or.Empty);
+        Assert.That(Sent.Body, Is.Null.Or.Empty);
     }
 
     [Test]
     public async Task PathValues_WithSlashesAndSpaces_StayOneEscapedSegmentEach()
     {
-        Reply(200, PipelineJson);
+        Answer(200, PipelineJson);
 
-        await Api.GetAsync("my team", "a/b", "{x/y}");
+        await Pipelines.GetAsync("my team", "a/b", "{x/y}");
 
         Assert.That(SentTarget, Is.EqualTo("/2.0/repositories/my%20team/a%2Fb/pipelines/%7Bx%2Fy%7D"));
     }
@@ -398,9 +330,9 @@ public sealed class PipelinesApiTests : PipelinesApiTestBase
     [Test]
     public async Task ListSteps_ReadsTheSteps()
     {
-        ReplyPage(StepJson);
+        Answer(200, PageOf(StepJson));
 
-        var steps = await ToListAsync(Api.ListSteps("acme", "widgets", PipelineUuid, new ListOptions { PageLength = 100 }));
+        var steps = await ToListAsync(Pipelines.ListSteps("acme", "widgets", PipelineUuid, new ListOptions { PageLength = 100 }));
 
         AssertSent("GET", Repo + "/pipelines/" + EscapedPipelineUuid + "/steps?pagelen=100");
         Assert.Multiple(() =>
@@ -413,9 +345,9 @@ public sealed class PipelinesApiTests : PipelinesApiTestBase
     [Test]
     public async Task GetStepAsync_ReadsTheDocumentedStep()
     {
-        Reply(200, StepJson);
+        Answer(200, StepJson);
 
-        var step = await Api.GetStepAsync("acme", "widgets", PipelineUuid, StepUuid);
+        var step = await Pipelines.GetStepAsync("acme", "widgets", PipelineUuid, StepUuid);
 
         AssertSent("GET", Repo + "/pipelines/" + EscapedPipelineUuid + "/steps/" + EscapedStepUuid);
         Assert.Multiple(() =>
@@ -440,7 +372,7 @@ public sealed class PipelinesApiTests : PipelinesApiTestBase
         Mock.Server.Given(Request.Create().UsingGet())
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/octet-stream").WithBody(Encoding.UTF8.GetBytes(log)));
 
-        await using var stream = await Api.GetStepLogAsync("acme", "widgets", PipelineUuid, StepUuid);
+        await using var stream = await Pipelines.GetStepLogAsync("acme", "widgets", PipelineUuid, StepUuid);
         using var reader = new StreamReader(stream);
         var text = await reader.ReadToEndAsync();
 
@@ -450,7 +382,7 @@ public sealed class PipelinesApiTests : PipelinesApiTestBase
             Assert.That(text, Is.EqualTo(log));
             Assert.That(stream, Is.Not.InstanceOf<MemoryStream>());
             Assert.That(stream.CanSeek, Is.False, "the network stream is handed over, not a buffered copy");
-            Assert.That(Sent.RequestMessage!.Headers!.ContainsKey("Range"), Is.False);
+            Assert.That(Sent.Headers!.ContainsKey("Range"), Is.False);
         });
     }
 
@@ -460,14 +392,14 @@ public sealed class PipelinesApiTests : PipelinesApiTestBase
         Mock.Server.Given(Request.Create().UsingGet())
             .RespondWith(Response.Create().WithStatusCode(206).WithHeader("Content-Range", "bytes 0-8/64").WithBody("+ npm ci\n"));
 
-        await using var stream = await Api.GetStepLogAsync("acme", "widgets", PipelineUuid, StepUuid, range: "bytes=0-8");
+        await using var stream = await Pipelines.GetStepLogAsync("acme", "widgets", PipelineUuid, StepUuid, range: "bytes=0-8");
         using var reader = new StreamReader(stream);
         var text = await reader.ReadToEndAsync();
 
         Assert.Multiple(() =>
         {
             Assert.That(text, Is.EqualTo("+ npm ci\n"));
-            Assert.That(Sent.RequestMessage!.Headers!["Range"].Single(), Is.EqualTo("bytes=0-8"));
+            Assert.That(Sent.Headers!["Range"].Single(), Is.EqualTo("bytes=0-8"));
         });
     }
 
@@ -477,7 +409,7 @@ public sealed class PipelinesApiTests : PipelinesApiTestBase
         Mock.Server.Given(Request.Create().UsingGet())
             .RespondWith(Response.Create().WithStatusCode(200).WithBody("database system is ready to accept connections\n"));
 
-        await using var stream = await Api.GetContainerLogAsync("acme", "widgets", PipelineUuid, StepUuid, "{9a8b7c6d-4444-4e5f-8a9b-0c1d2e3f4a5b}");
+        await using var stream = await Pipelines.GetContainerLogAsync("acme", "widgets", PipelineUuid, StepUuid, "{9a8b7c6d-4444-4e5f-8a9b-0c1d2e3f4a5b}");
         using var reader = new StreamReader(stream);
 
         Assert.That(await reader.ReadToEndAsync(), Is.EqualTo("database system is ready to accept connections\n"));
@@ -487,9 +419,9 @@ public sealed class PipelinesApiTests : PipelinesApiTestBase
     [Test]
     public async Task GetTestReportSummaryAsync_ReturnsTheJson()
     {
-        Reply(200, """{"number_of_test_cases": 12, "number_of_successful_test_cases": 10, "number_of_failed_test_cases": 1, "number_of_error_test_cases": 0, "number_of_skipped_test_cases": 1}""");
+        Answer(200, """{"number_of_test_cases": 12, "number_of_successful_test_cases": 10, "number_of_failed_test_cases": 1, "number_of_error_test_cases": 0, "number_of_skipped_test_cases": 1}""");
 
-        var summary = await Api.GetTestReportSummaryAsync("acme", "widgets", PipelineUuid, StepUuid);
+        var summary = await Pipelines.GetTestReportSummaryAsync("acme", "widgets", PipelineUuid, StepUuid);
 
         AssertSent("GET", Repo + "/pipelines/" + EscapedPipelineUuid + "/steps/" + EscapedStepUuid + "/test_reports");
         Assert.That(summary.GetProperty("number_of_failed_test_cases").GetInt32(), Is.EqualTo(1));
@@ -498,9 +430,9 @@ public sealed class PipelinesApiTests : PipelinesApiTestBase
     [Test]
     public async Task GetTestCasesAsync_ReturnsTheJson()
     {
-        Reply(200, """{"pagelen": 10, "values": [{"uuid": "{t1}", "name": "adds numbers", "fully_qualified_name": "MathTests.adds numbers", "status": "FAILED", "duration": "PT0.012S"}]}""");
+        Answer(200, """{"pagelen": 10, "values": [{"uuid": "{t1}", "name": "adds numbers", "fully_qualified_name": "MathTests.adds numbers", "status": "FAILED", "duration": "PT0.012S"}]}""");
 
-        var cases = await Api.GetTestCasesAsync("acme", "widgets", PipelineUuid, StepUuid);
+        var cases = await Pipelines.GetTestCasesAsync("acme", "widgets", PipelineUuid, StepUuid);
 
         AssertSent("GET", Repo + "/pipelines/" + EscapedPipelineUuid + "/steps/" + EscapedStepUuid + "/test_reports/test_cases");
         Assert.That(cases.GetProperty("values")[0].GetProperty("status").GetString(), Is.EqualTo("FAILED"));
@@ -509,9 +441,9 @@ public sealed class PipelinesApiTests : PipelinesApiTestBase
     [Test]
     public async Task GetTestCaseReasonsAsync_ReturnsTheJson()
     {
-        Reply(200, """{"values": [{"message": "expected 3 but was 4", "output": "AssertionError: expected 3 but was 4\n    at MathTests.adds"}]}""");
+        Answer(200, """{"values": [{"message": "expected 3 but was 4", "output": "AssertionError: expected 3 but was 4\n    at MathTests.adds"}]}""");
 
-        var reasons = await Api.GetTestCaseReasonsAsync("acme", "widgets", PipelineUuid, StepUuid, "{t1}");
+        var reasons = await Pipelines.GetTestCaseReasonsAsync("acme", "widgets", PipelineUuid, StepUuid, "{t1}");
 
         AssertSent("GET", Repo + "/pipelines/" + EscapedPipelineUuid + "/steps/" + EscapedStepUuid + "/test_reports/test_cases/%7Bt1%7D/test_case_reasons");
         Assert.That(reasons.GetProperty("values")[0].GetProperty("message").GetString(), Is.EqualTo("expected 3 but was 4"));
@@ -520,9 +452,9 @@ public sealed class PipelinesApiTests : PipelinesApiTestBase
     [Test]
     public async Task GetConfigAsync_ReadsTheConfiguration()
     {
-        Reply(200, """{"type": "repository_pipelines_configuration", "enabled": true, "repository": {"type": "repository", "full_name": "acme/widgets"}}""");
+        Answer(200, """{"type": "repository_pipelines_configuration", "enabled": true, "repository": {"type": "repository", "full_name": "acme/widgets"}}""");
 
-        var config = await Api.GetConfigAsync("acme", "widgets");
+        var config = await Pipelines.GetConfigAsync("acme", "widgets");
 
         AssertSent("GET", Repo + "/pipelines_config");
         Assert.Multiple(() =>
@@ -535,15 +467,15 @@ public sealed class PipelinesApiTests : PipelinesApiTestBase
     [Test]
     public async Task UpdateConfigAsync_PutsEnabled()
     {
-        Reply(200, """{"type": "repository_pipelines_configuration", "enabled": false}""");
+        Answer(200, """{"type": "repository_pipelines_configuration", "enabled": false}""");
 
-        var config = await Api.UpdateConfigAsync("acme", "widgets", new PipelinesConfig { Type = "repository_pipelines_configuration", Enabled = false });
+        var config = await Pipelines.UpdateConfigAsync("acme", "widgets", new PipelinesConfig { Type = "repository_pipelines_configuration", Enabled = false });
 
         AssertSent("PUT", Repo + "/pipelines_config");
         Assert.Multiple(() =>
         {
-            Assert.That(SentBody["type"]!.GetValue<string>(), Is.EqualTo("repository_pipelines_configuration"));
-            Assert.That(SentBody["enabled"]!.GetValue<bool>(), Is.False);
+            Assert.That(SentJson()["type"]!.GetValue<string>(), Is.EqualTo("repository_pipelines_configuration"));
+            Assert.That(SentJson()["enabled"]!.GetValue<bool>(), Is.False);
             Assert.That(config.Enabled, Is.False);
         });
     }
@@ -551,15 +483,15 @@ public sealed class PipelinesApiTests : PipelinesApiTestBase
     [Test]
     public async Task UpdateBuildNumberAsync_PutsNext()
     {
-        Reply(200, """{"type": "pipeline_build_number", "next": 1000}""");
+        Answer(200, """{"type": "pipeline_build_number", "next": 1000}""");
 
-        var number = await Api.UpdateBuildNumberAsync("acme", "widgets", new PipelineBuildNumber { Type = "pipeline_build_number", Next = 1000 });
+        var number = await Pipelines.UpdateBuildNumberAsync("acme", "widgets", new PipelineBuildNumber { Type = "pipeline_build_number", Next = 1000 });
 
         AssertSent("PUT", Repo + "/pipelines_config/build_number");
         Assert.Multiple(() =>
         {
-            Assert.That(SentBody["type"]!.GetValue<string>(), Is.EqualTo("pipeline_build_number"));
-            Assert.That(SentBody["next"]!.GetValue<int>(), Is.EqualTo(1000));
+            Assert.That(SentJson()["type"]!.GetValue<string>(), Is.EqualTo("pipeline_build_number"));
+            Assert.That(SentJson()["next"]!.GetValue<int>(), Is.EqualTo(1000));
             Assert.That(number.Next, Is.EqualTo(1000));
         });
     }

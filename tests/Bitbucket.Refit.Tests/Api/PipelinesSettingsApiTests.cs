@@ -91,9 +91,9 @@ public sealed class PipelinesSettingsApiTests : PipelinesApiTestBase
     [TestCaseSource(nameof(Deletes))]
     public async Task Deletes_SendDeleteToTheEscapedPath(Func<IPipelinesApi, Task> call, string target)
     {
-        Reply(204);
+        Answer(204);
 
-        await call(Api);
+        await call(Pipelines);
 
         AssertSent("DELETE", target);
     }
@@ -101,9 +101,9 @@ public sealed class PipelinesSettingsApiTests : PipelinesApiTestBase
     [Test]
     public async Task ListSchedules_ReadsTheSchedules()
     {
-        ReplyPage(ScheduleJson);
+        Answer(200, PageOf(ScheduleJson));
 
-        var schedules = await ToListAsync(Api.ListSchedules("acme", "widgets"));
+        var schedules = await ToListAsync(Pipelines.ListSchedules("acme", "widgets"));
 
         AssertSent("GET", Repo + "/pipelines_config/schedules");
         Assert.That(schedules.Single().CronPattern, Is.EqualTo("0 0 12 * * ? *"));
@@ -112,9 +112,9 @@ public sealed class PipelinesSettingsApiTests : PipelinesApiTestBase
     [Test]
     public async Task CreateScheduleAsync_PostsTargetAndCron()
     {
-        Reply(201, ScheduleJson);
+        Answer(201, ScheduleJson);
 
-        var schedule = await Api.CreateScheduleAsync("acme", "widgets", new PipelineSchedulePostRequestBody
+        var schedule = await Pipelines.CreateScheduleAsync("acme", "widgets", new PipelineSchedulePostRequestBody
         {
             Type = "pipeline_schedule",
             Target = new PipelineSchedulePostRequestBodyTarget
@@ -128,7 +128,7 @@ public sealed class PipelinesSettingsApiTests : PipelinesApiTestBase
         });
 
         AssertSent("POST", Repo + "/pipelines_config/schedules");
-        var body = SentBody;
+        var body = SentJson();
         Assert.Multiple(() =>
         {
             Assert.That(body["type"]!.GetValue<string>(), Is.EqualTo("pipeline_schedule"));
@@ -144,9 +144,9 @@ public sealed class PipelinesSettingsApiTests : PipelinesApiTestBase
     [Test]
     public async Task GetScheduleAsync_ReadsTheDocumentedSchedule()
     {
-        Reply(200, ScheduleJson);
+        Answer(200, ScheduleJson);
 
-        var schedule = await Api.GetScheduleAsync("acme", "widgets", "{e1d2c3b4-5555-4e5f-8a9b-0c1d2e3f4a5b}");
+        var schedule = await Pipelines.GetScheduleAsync("acme", "widgets", "{e1d2c3b4-5555-4e5f-8a9b-0c1d2e3f4a5b}");
 
         AssertSent("GET", Repo + "/pipelines_config/schedules/%7Be1d2c3b4-5555-4e5f-8a9b-0c1d2e3f4a5b%7D");
         Assert.Multiple(() =>
@@ -163,14 +163,14 @@ public sealed class PipelinesSettingsApiTests : PipelinesApiTestBase
     [Test]
     public async Task UpdateScheduleAsync_PutsEnabled()
     {
-        Reply(200, ScheduleJson.Replace("\"enabled\": true", "\"enabled\": false", StringComparison.Ordinal));
+        Answer(200, ScheduleJson.Replace("\"enabled\": true", "\"enabled\": false", StringComparison.Ordinal));
 
-        var schedule = await Api.UpdateScheduleAsync("acme", "widgets", "{s1}", new PipelineSchedulePutRequestBody { Type = "pipeline_schedule", Enabled = false });
+        var schedule = await Pipelines.UpdateScheduleAsync("acme", "widgets", "{s1}", new PipelineSchedulePutRequestBody { Type = "pipeline_schedule", Enabled = false });
 
         AssertSent("PUT", Repo + "/pipelines_config/schedules/%7Bs1%7D");
         Assert.Multiple(() =>
         {
-            Assert.That(SentBody.ToJsonString(), Is.EqualTo("""{"type":"pipeline_schedule","enabled":false}"""));
+            Assert.That(SentJson().ToJsonString(), Is.EqualTo("""{"type":"pipeline_schedule","enabled":false}"""));
             Assert.That(schedule.Enabled, Is.False);
         });
     }
@@ -178,11 +178,11 @@ public sealed class PipelinesSettingsApiTests : PipelinesApiTestBase
     [Test]
     public async Task ListScheduleExecutions_ReadsExecutedAndErrored()
     {
-        ReplyPage(
+        Answer(200, PageOf(
             """{"type": "pipeline_schedule_execution_executed", "pipeline": {"type": "pipeline", "uuid": "{p1}", "build_number": 7}}""",
-            """{"type": "pipeline_schedule_execution_errored", "error": {"type": "pipeline_error", "key": "result-service.pipeline.yml-not-found", "message": "bitbucket-pipelines.yml not found."}}""");
+            """{"type": "pipeline_schedule_execution_errored", "error": {"type": "pipeline_error", "key": "result-service.pipeline.yml-not-found", "message": "bitbucket-pipelines.yml not found."}}"""));
 
-        var executions = await ToListAsync(Api.ListScheduleExecutions("acme", "widgets", "{s1}"));
+        var executions = await ToListAsync(Pipelines.ListScheduleExecutions("acme", "widgets", "{s1}"));
 
         AssertSent("GET", Repo + "/pipelines_config/schedules/%7Bs1%7D/executions");
         Assert.Multiple(() =>
@@ -197,9 +197,9 @@ public sealed class PipelinesSettingsApiTests : PipelinesApiTestBase
     [Test]
     public async Task GetSshKeyPairAsync_ReadsThePublicKey()
     {
-        Reply(200, """{"type": "pipeline_ssh_key_pair", "public_key": "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIKvX9kQ4 pipelines"}""");
+        Answer(200, """{"type": "pipeline_ssh_key_pair", "public_key": "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIKvX9kQ4 pipelines"}""");
 
-        var pair = await Api.GetSshKeyPairAsync("acme", "widgets");
+        var pair = await Pipelines.GetSshKeyPairAsync("acme", "widgets");
 
         AssertSent("GET", Repo + "/pipelines_config/ssh/key_pair");
         Assert.Multiple(() =>
@@ -212,7 +212,7 @@ public sealed class PipelinesSettingsApiTests : PipelinesApiTestBase
     [Test]
     public async Task UpdateSshKeyPairAsync_PutsBothKeys_AndNeverPrintsThePrivateOne()
     {
-        Reply(200, """{"type": "pipeline_ssh_key_pair", "public_key": "ssh-ed25519 AAAAC3Nz pipelines"}""");
+        Answer(200, """{"type": "pipeline_ssh_key_pair", "public_key": "ssh-ed25519 AAAAC3Nz pipelines"}""");
         var keyPair = new PipelineSshKeyPair
         {
             Type = "pipeline_ssh_key_pair",
@@ -220,14 +220,14 @@ public sealed class PipelinesSettingsApiTests : PipelinesApiTestBase
             PublicKey = "ssh-ed25519 AAAAC3Nz pipelines",
         };
 
-        var pair = await Api.UpdateSshKeyPairAsync("acme", "widgets", keyPair);
+        var pair = await Pipelines.UpdateSshKeyPairAsync("acme", "widgets", keyPair);
 
         AssertSent("PUT", Repo + "/pipelines_config/ssh/key_pair");
         Assert.Multiple(() =>
         {
-            Assert.That(SentBody["type"]!.GetValue<string>(), Is.EqualTo("pipeline_ssh_key_pair"));
-            Assert.That(SentBody["private_key"]!.GetValue<string>(), Does.StartWith("-----BEGIN OPENSSH PRIVATE KEY-----"));
-            Assert.That(SentBody["public_key"]!.GetValue<string>(), Is.EqualTo("ssh-ed25519 AAAAC3Nz pipelines"));
+            Assert.That(SentJson()["type"]!.GetValue<string>(), Is.EqualTo("pipeline_ssh_key_pair"));
+            Assert.That(SentJson()["private_key"]!.GetValue<string>(), Does.StartWith("-----BEGIN OPENSSH PRIVATE KEY-----"));
+            Assert.That(SentJson()["public_key"]!.GetValue<string>(), Is.EqualTo("ssh-ed25519 AAAAC3Nz pipelines"));
             Assert.That(pair.PublicKey, Is.EqualTo("ssh-ed25519 AAAAC3Nz pipelines"));
             Assert.That(keyPair.ToString(), Does.Not.Contain("b3BlbnNzaC1rZXktdjEAAAAA").And.Contain("PrivateKey = ***"));
         });
@@ -236,9 +236,9 @@ public sealed class PipelinesSettingsApiTests : PipelinesApiTestBase
     [Test]
     public async Task ListKnownHosts_ReadsTheHosts()
     {
-        ReplyPage(KnownHostJson);
+        Answer(200, PageOf(KnownHostJson));
 
-        var hosts = await ToListAsync(Api.ListKnownHosts("acme", "widgets", new ListOptions { Query = "hostname ~ \"example\"" }));
+        var hosts = await ToListAsync(Pipelines.ListKnownHosts("acme", "widgets", new ListOptions { Query = "hostname ~ \"example\"" }));
 
         AssertSent("GET", Repo + "/pipelines_config/ssh/known_hosts?q=hostname%20~%20%22example%22");
         Assert.That(hosts.Single().PublicKey!.KeyType, Is.EqualTo("ssh-ed25519"));
@@ -247,9 +247,9 @@ public sealed class PipelinesSettingsApiTests : PipelinesApiTestBase
     [Test]
     public async Task CreateKnownHostAsync_PostsHostAndKey()
     {
-        Reply(201, KnownHostJson);
+        Answer(201, KnownHostJson);
 
-        var host = await Api.CreateKnownHostAsync("acme", "widgets", new PipelineKnownHost
+        var host = await Pipelines.CreateKnownHostAsync("acme", "widgets", new PipelineKnownHost
         {
             Type = "pipeline_known_host",
             Hostname = "[git.example.com]:7999",
@@ -259,10 +259,10 @@ public sealed class PipelinesSettingsApiTests : PipelinesApiTestBase
         AssertSent("POST", Repo + "/pipelines_config/ssh/known_hosts");
         Assert.Multiple(() =>
         {
-            Assert.That(SentBody["type"]!.GetValue<string>(), Is.EqualTo("pipeline_known_host"));
-            Assert.That(SentBody["hostname"]!.GetValue<string>(), Is.EqualTo("[git.example.com]:7999"));
-            Assert.That(SentBody["public_key"]!["type"]!.GetValue<string>(), Is.EqualTo("pipeline_ssh_public_key"));
-            Assert.That(SentBody["public_key"]!["key_type"]!.GetValue<string>(), Is.EqualTo("ssh-ed25519"));
+            Assert.That(SentJson()["type"]!.GetValue<string>(), Is.EqualTo("pipeline_known_host"));
+            Assert.That(SentJson()["hostname"]!.GetValue<string>(), Is.EqualTo("[git.example.com]:7999"));
+            Assert.That(SentJson()["public_key"]!["type"]!.GetValue<string>(), Is.EqualTo("pipeline_ssh_public_key"));
+            Assert.That(SentJson()["public_key"]!["key_type"]!.GetValue<string>(), Is.EqualTo("ssh-ed25519"));
             Assert.That(host.PublicKey!.Sha256Fingerprint, Is.EqualTo("SHA256:ybgmFkzwOSotHTHLJgHO0QN8L0xErw6vd0VhFA9m3SM"));
         });
     }
@@ -270,9 +270,9 @@ public sealed class PipelinesSettingsApiTests : PipelinesApiTestBase
     [Test]
     public async Task GetKnownHostAsync_ReadsTheDocumentedHost()
     {
-        Reply(200, KnownHostJson);
+        Answer(200, KnownHostJson);
 
-        var host = await Api.GetKnownHostAsync("acme", "widgets", "{f1e2d3c4-6666-4e5f-8a9b-0c1d2e3f4a5b}");
+        var host = await Pipelines.GetKnownHostAsync("acme", "widgets", "{f1e2d3c4-6666-4e5f-8a9b-0c1d2e3f4a5b}");
 
         AssertSent("GET", Repo + "/pipelines_config/ssh/known_hosts/%7Bf1e2d3c4-6666-4e5f-8a9b-0c1d2e3f4a5b%7D");
         Assert.Multiple(() =>
@@ -286,14 +286,14 @@ public sealed class PipelinesSettingsApiTests : PipelinesApiTestBase
     [Test]
     public async Task UpdateKnownHostAsync_PutsTheHost()
     {
-        Reply(200, KnownHostJson);
+        Answer(200, KnownHostJson);
 
-        var host = await Api.UpdateKnownHostAsync("acme", "widgets", "{k1}", new PipelineKnownHost { Type = "pipeline_known_host", Hostname = "git.example.com" });
+        var host = await Pipelines.UpdateKnownHostAsync("acme", "widgets", "{k1}", new PipelineKnownHost { Type = "pipeline_known_host", Hostname = "git.example.com" });
 
         AssertSent("PUT", Repo + "/pipelines_config/ssh/known_hosts/%7Bk1%7D");
         Assert.Multiple(() =>
         {
-            Assert.That(SentBody.ToJsonString(), Is.EqualTo("""{"type":"pipeline_known_host","hostname":"git.example.com"}"""));
+            Assert.That(SentJson().ToJsonString(), Is.EqualTo("""{"type":"pipeline_known_host","hostname":"git.example.com"}"""));
             Assert.That(host.Uuid, Is.EqualTo("{f1e2d3c4-6666-4e5f-8a9b-0c1d2e3f4a5b}"));
         });
     }
@@ -301,9 +301,9 @@ public sealed class PipelinesSettingsApiTests : PipelinesApiTestBase
     [Test]
     public async Task ListCaches_ReadsTheCaches()
     {
-        ReplyPage(CacheJson);
+        Answer(200, PageOf(CacheJson));
 
-        var caches = await ToListAsync(Api.ListCaches("acme", "widgets"));
+        var caches = await ToListAsync(Pipelines.ListCaches("acme", "widgets"));
 
         AssertSent("GET", Repo + "/pipelines-config/caches");
         Assert.Multiple(() =>
@@ -322,9 +322,9 @@ public sealed class PipelinesSettingsApiTests : PipelinesApiTestBase
     [Test]
     public async Task GetCacheContentUriAsync_ReadsTheUri()
     {
-        Reply(200, """{"uri": "https://bbpipelines-cache.s3.amazonaws.com/acme/widgets/node.tar.gz?X-Amz-Expires=300&X-Amz-Signature=abc"}""");
+        Answer(200, """{"uri": "https://bbpipelines-cache.s3.amazonaws.com/acme/widgets/node.tar.gz?X-Amz-Expires=300&X-Amz-Signature=abc"}""");
 
-        var uri = await Api.GetCacheContentUriAsync("acme", "widgets", "{c0c1c2c3-8888-4e5f-8a9b-0c1d2e3f4a5b}");
+        var uri = await Pipelines.GetCacheContentUriAsync("acme", "widgets", "{c0c1c2c3-8888-4e5f-8a9b-0c1d2e3f4a5b}");
 
         AssertSent("GET", Repo + "/pipelines-config/caches/%7Bc0c1c2c3-8888-4e5f-8a9b-0c1d2e3f4a5b%7D/content-uri");
         Assert.That(uri.Uri, Does.StartWith("https://bbpipelines-cache.s3.amazonaws.com/").And.Contain("X-Amz-Signature=abc"));
@@ -339,9 +339,9 @@ public sealed class PipelinesSettingsApiTests : PipelinesApiTestBase
     [TestCaseSource(nameof(RunnerLists))]
     public async Task RunnerLists_ReadTheRunners(Func<IPipelinesApi, IAsyncEnumerable<PipelineRunner>> list, string target)
     {
-        ReplyPage(RunnerJson);
+        Answer(200, PageOf(RunnerJson));
 
-        var runners = await ToListAsync(list(Api));
+        var runners = await ToListAsync(list(Pipelines));
 
         AssertSent("GET", target);
         Assert.That(runners.Single().Labels, Is.EqualTo(new[] { "self.hosted", "linux", "large" }));
@@ -358,14 +358,14 @@ public sealed class PipelinesSettingsApiTests : PipelinesApiTestBase
     [TestCaseSource(nameof(RunnerCreates))]
     public async Task RunnerWrites_SendNameAndLabels_AndReadTheRunner(Func<IPipelinesApi, PipelineRunner, Task<PipelineRunner>> write, string method, string target)
     {
-        Reply(200, RunnerJson);
+        Answer(200, RunnerJson);
 
-        var runner = await write(Api, new PipelineRunner { Type = "pipeline_runner", Name = "build-box-1", Labels = ["self.hosted", "linux", "large"] });
+        var runner = await write(Pipelines, new PipelineRunner { Type = "pipeline_runner", Name = "build-box-1", Labels = ["self.hosted", "linux", "large"] });
 
         AssertSent(method, target);
         Assert.Multiple(() =>
         {
-            Assert.That(SentBody.ToJsonString(), Is.EqualTo("""{"type":"pipeline_runner","name":"build-box-1","labels":["self.hosted","linux","large"]}"""));
+            Assert.That(SentJson().ToJsonString(), Is.EqualTo("""{"type":"pipeline_runner","name":"build-box-1","labels":["self.hosted","linux","large"]}"""));
             Assert.That(runner.OAuthClient!.Secret, Is.EqualTo("ATOA-runner-secret-value"));
         });
     }
@@ -379,9 +379,9 @@ public sealed class PipelinesSettingsApiTests : PipelinesApiTestBase
     [TestCaseSource(nameof(RunnerGets))]
     public async Task RunnerGets_ReadTheDocumentedRunner_AndHideItsSecret(Func<IPipelinesApi, Task<PipelineRunner>> get, string target)
     {
-        Reply(200, RunnerJson);
+        Answer(200, RunnerJson);
 
-        var runner = await get(Api);
+        var runner = await get(Pipelines);
 
         AssertSent("GET", target);
         Assert.Multiple(() =>
@@ -404,7 +404,7 @@ public sealed class PipelinesSettingsApiTests : PipelinesApiTestBase
     [Test]
     public async Task GetOidcConfigurationAsync_ReadsTheDiscoveryDocument()
     {
-        Reply(200, """
+        Answer(200, """
             {
               "issuer": "https://api.bitbucket.org/2.0/workspaces/acme/pipelines-config/identity/oidc",
               "jwks_uri": "https://api.bitbucket.org/2.0/workspaces/acme/pipelines-config/identity/oidc/keys.json",
@@ -416,7 +416,7 @@ public sealed class PipelinesSettingsApiTests : PipelinesApiTestBase
             }
             """);
 
-        var config = await Api.GetOidcConfigurationAsync("acme");
+        var config = await Pipelines.GetOidcConfigurationAsync("acme");
 
         AssertSent("GET", "/2.0/workspaces/acme/pipelines-config/identity/oidc/.well-known/openid-configuration");
         Assert.Multiple(() =>
@@ -434,9 +434,9 @@ public sealed class PipelinesSettingsApiTests : PipelinesApiTestBase
     [Test]
     public async Task GetOidcKeysAsync_ReadsTheKeySet()
     {
-        Reply(200, """{"keys": [{"kty": "RSA", "kid": "ari:cloud:bitbucket::workspace/1c3f5e7a", "use": "sig", "alg": "RS256", "n": "0vx7agoebGcQSuuPiLJXZptN9nndrQmbXEps2aiAFbWhM78LhWx4cbbfAAtVT86zwu1RK7aPFFxuhDR1L6tSoc_BJECP", "e": "AQAB"}]}""");
+        Answer(200, """{"keys": [{"kty": "RSA", "kid": "ari:cloud:bitbucket::workspace/1c3f5e7a", "use": "sig", "alg": "RS256", "n": "0vx7agoebGcQSuuPiLJXZptN9nndrQmbXEps2aiAFbWhM78LhWx4cbbfAAtVT86zwu1RK7aPFFxuhDR1L6tSoc_BJECP", "e": "AQAB"}]}""");
 
-        var keys = await Api.GetOidcKeysAsync("my ws");
+        var keys = await Pipelines.GetOidcKeysAsync("my ws");
 
         AssertSent("GET", "/2.0/workspaces/my%20ws/pipelines-config/identity/oidc/keys.json");
         var key = keys.Keys!.Single();

@@ -67,9 +67,9 @@ public sealed class PipelinesVariablesApiTests : PipelinesApiTestBase
     [TestCaseSource(nameof(Lists))]
     public async Task Lists_ReadPlainAndSecuredVariables(Func<IPipelinesApi, IAsyncEnumerable<PipelineVariable>> list, string target)
     {
-        ReplyPage(VariableJson, SecuredVariableJson);
+        Answer(200, PageOf(VariableJson, SecuredVariableJson));
 
-        var variables = await ToListAsync(list(Api));
+        var variables = await ToListAsync(list(Pipelines));
 
         AssertSent("GET", target);
         Assert.Multiple(() =>
@@ -87,14 +87,14 @@ public sealed class PipelinesVariablesApiTests : PipelinesApiTestBase
     [TestCaseSource(nameof(Writes))]
     public async Task Writes_SendKeyValueAndSecured_AndReadTheVariable(Func<IPipelinesApi, PipelineVariable, Task<PipelineVariable>> write, string method, string target)
     {
-        Reply(method == "POST" ? 201 : 200, SecuredVariableJson);
+        Answer(method == "POST" ? 201 : 200, SecuredVariableJson);
 
-        var variable = await write(Api, new PipelineVariable { Type = "pipeline_variable", Key = "NPM_TOKEN", Value = "npm_s3cr3t", Secured = true });
+        var variable = await write(Pipelines, new PipelineVariable { Type = "pipeline_variable", Key = "NPM_TOKEN", Value = "npm_s3cr3t", Secured = true });
 
         AssertSent(method, target);
         Assert.Multiple(() =>
         {
-            Assert.That(SentBody.ToJsonString(), Is.EqualTo("""{"type":"pipeline_variable","key":"NPM_TOKEN","value":"npm_s3cr3t","secured":true}"""));
+            Assert.That(SentJson().ToJsonString(), Is.EqualTo("""{"type":"pipeline_variable","key":"NPM_TOKEN","value":"npm_s3cr3t","secured":true}"""));
             Assert.That(variable.Uuid, Is.EqualTo("{c2d3e4f5-3333-4e5f-8a9b-0c1d2e3f4a5b}"));
             Assert.That(variable.Secured, Is.True);
         });
@@ -103,9 +103,9 @@ public sealed class PipelinesVariablesApiTests : PipelinesApiTestBase
     [TestCaseSource(nameof(Gets))]
     public async Task Gets_ReadTheVariable(Func<IPipelinesApi, Task<PipelineVariable>> get, string target)
     {
-        Reply(200, VariableJson);
+        Answer(200, VariableJson);
 
-        var variable = await get(Api);
+        var variable = await get(Pipelines);
 
         AssertSent("GET", target);
         Assert.Multiple(() =>
@@ -119,9 +119,9 @@ public sealed class PipelinesVariablesApiTests : PipelinesApiTestBase
     [TestCaseSource(nameof(Deletes))]
     public async Task Deletes_SendDelete(Func<IPipelinesApi, Task> delete, string target)
     {
-        Reply(204);
+        Answer(204);
 
-        await delete(Api);
+        await delete(Pipelines);
 
         AssertSent("DELETE", target);
     }
@@ -129,9 +129,9 @@ public sealed class PipelinesVariablesApiTests : PipelinesApiTestBase
     [Test]
     public async Task ListDeploymentVariables_ReadsTheVariables()
     {
-        ReplyPage("""{"type": "deployment_variable", "uuid": "{d1}", "key": "AWS_REGION", "value": "eu-west-1", "secured": false}""");
+        Answer(200, PageOf("""{"type": "deployment_variable", "uuid": "{d1}", "key": "AWS_REGION", "value": "eu-west-1", "secured": false}"""));
 
-        var variables = await ToListAsync(Api.ListDeploymentVariables("acme", "widgets", "{env-1}"));
+        var variables = await ToListAsync(Pipelines.ListDeploymentVariables("acme", "widgets", "{env-1}"));
 
         AssertSent("GET", Environment);
         Assert.Multiple(() =>
@@ -144,14 +144,14 @@ public sealed class PipelinesVariablesApiTests : PipelinesApiTestBase
     [Test]
     public async Task CreateDeploymentVariableAsync_PostsTheVariable()
     {
-        Reply(201, """{"type": "deployment_variable", "uuid": "{d2}", "key": "AWS_SECRET_ACCESS_KEY", "secured": true}""");
+        Answer(201, """{"type": "deployment_variable", "uuid": "{d2}", "key": "AWS_SECRET_ACCESS_KEY", "secured": true}""");
 
-        var variable = await Api.CreateDeploymentVariableAsync("acme", "widgets", "{env-1}", new DeploymentVariable { Type = "deployment_variable", Key = "AWS_SECRET_ACCESS_KEY", Value = "wJalrXUtnFEMI", Secured = true });
+        var variable = await Pipelines.CreateDeploymentVariableAsync("acme", "widgets", "{env-1}", new DeploymentVariable { Type = "deployment_variable", Key = "AWS_SECRET_ACCESS_KEY", Value = "wJalrXUtnFEMI", Secured = true });
 
         AssertSent("POST", Environment);
         Assert.Multiple(() =>
         {
-            Assert.That(SentBody.ToJsonString(), Is.EqualTo("""{"type":"deployment_variable","key":"AWS_SECRET_ACCESS_KEY","value":"wJalrXUtnFEMI","secured":true}"""));
+            Assert.That(SentJson().ToJsonString(), Is.EqualTo("""{"type":"deployment_variable","key":"AWS_SECRET_ACCESS_KEY","value":"wJalrXUtnFEMI","secured":true}"""));
             Assert.That(variable.Uuid, Is.EqualTo("{d2}"));
             Assert.That(variable.Value, Is.Null);
         });
@@ -160,14 +160,14 @@ public sealed class PipelinesVariablesApiTests : PipelinesApiTestBase
     [Test]
     public async Task UpdateDeploymentVariableAsync_PutsTheVariable()
     {
-        Reply(200, """{"type": "deployment_variable", "uuid": "{d1}", "key": "AWS_REGION", "value": "us-east-1", "secured": false}""");
+        Answer(200, """{"type": "deployment_variable", "uuid": "{d1}", "key": "AWS_REGION", "value": "us-east-1", "secured": false}""");
 
-        var variable = await Api.UpdateDeploymentVariableAsync("acme", "widgets", "{env-1}", "{d1}", new DeploymentVariable { Type = "deployment_variable", Key = "AWS_REGION", Value = "us-east-1" });
+        var variable = await Pipelines.UpdateDeploymentVariableAsync("acme", "widgets", "{env-1}", "{d1}", new DeploymentVariable { Type = "deployment_variable", Key = "AWS_REGION", Value = "us-east-1" });
 
         AssertSent("PUT", Environment + "/%7Bd1%7D");
         Assert.Multiple(() =>
         {
-            Assert.That(SentBody.ToJsonString(), Is.EqualTo("""{"type":"deployment_variable","key":"AWS_REGION","value":"us-east-1"}"""));
+            Assert.That(SentJson().ToJsonString(), Is.EqualTo("""{"type":"deployment_variable","key":"AWS_REGION","value":"us-east-1"}"""));
             Assert.That(variable.Value, Is.EqualTo("us-east-1"));
         });
     }

@@ -40,7 +40,7 @@ public sealed class ProjectsApiTests : AccountApiMockTest
     [Test]
     public async Task Create_PostsTheProject_AndReadsIt()
     {
-        Answer(ProjectJson, 201);
+        Answer(201, ProjectJson);
 
         var project = await Projects.CreateAsync("teams-in-space", new Project
         {
@@ -53,7 +53,7 @@ public sealed class ProjectsApiTests : AccountApiMockTest
         });
 
         AssertSent("POST", "/2.0/workspaces/teams-in-space/projects");
-        var body = SentJson();
+        var body = SentJson().AsObject();
         Assert.Multiple(() =>
         {
             Assert.That(body.Select(p => p.Key), Is.EquivalentTo(new[] { "type", "name", "key", "description", "is_private", "links" }));
@@ -70,7 +70,7 @@ public sealed class ProjectsApiTests : AccountApiMockTest
     [Test]
     public async Task Delete_KeepsAKeyWithSlashAndSpace_AsOneSegment()
     {
-        AnswerEmpty();
+        Answer(204);
 
         await Projects.DeleteAsync("teams-in-space", "MA/RS X");
 
@@ -81,7 +81,7 @@ public sealed class ProjectsApiTests : AccountApiMockTest
     [Test]
     public async Task Get_ReadsTheProject()
     {
-        Answer(ProjectJson);
+        Answer(200, ProjectJson);
 
         var project = await Projects.GetAsync("teams-in-space", "MARS");
 
@@ -98,12 +98,12 @@ public sealed class ProjectsApiTests : AccountApiMockTest
     [Test]
     public async Task Update_PutsTheChangedFields_IncludingANewKey()
     {
-        Answer(ProjectJson.Replace("\"MARS\"", "\"MARS2\"", StringComparison.Ordinal));
+        Answer(200, ProjectJson.Replace("\"MARS\"", "\"MARS2\"", StringComparison.Ordinal));
 
         var project = await Projects.UpdateAsync("teams-in-space", "MARS", new Project { Type = "project", Key = "MARS2", Description = "Now bigger" });
 
         AssertSent("PUT", "/2.0/workspaces/teams-in-space/projects/MARS");
-        var body = SentJson();
+        var body = SentJson().AsObject();
         Assert.Multiple(() =>
         {
             Assert.That(body.Select(p => p.Key), Is.EquivalentTo(new[] { "type", "key", "description" }));
@@ -116,11 +116,11 @@ public sealed class ProjectsApiTests : AccountApiMockTest
     [Test]
     public async Task ListDefaultReviewers_ReadsReviewersWithType()
     {
-        Answer(PageOf(
+        Answer(200, PageOf(
             """{"user":{"display_name":"Davis Lee","uuid":"{f0e0e8e9-66c1-4b85-a784-44a9eb9ef1a6}"},"reviewer_type":"project","type":"default_reviewer"}""",
             """{"user":{"display_name":"Jorge Rodriguez","uuid":"{1aa43376-260d-4a0b-9660-f62672b9655d}"},"reviewer_type":"project","type":"default_reviewer"}"""));
 
-        var reviewers = await AllAsync(Projects.ListDefaultReviewers("teams-in-space", "MARS", Options));
+        var reviewers = await ToListAsync(Projects.ListDefaultReviewers("teams-in-space", "MARS", Options));
 
         AssertSent("GET", "/2.0/workspaces/teams-in-space/projects/MARS/default-reviewers?" + OptionsQuery);
         Assert.Multiple(() =>
@@ -134,7 +134,7 @@ public sealed class ProjectsApiTests : AccountApiMockTest
     [Test]
     public async Task RemoveDefaultReviewer_EscapesTheUuid()
     {
-        AnswerEmpty();
+        Answer(204);
 
         await Projects.RemoveDefaultReviewerAsync("teams-in-space", "MARS", "{f0e0e8e9-66c1-4b85-a784-44a9eb9ef1a6}");
 
@@ -144,7 +144,7 @@ public sealed class ProjectsApiTests : AccountApiMockTest
     [Test]
     public async Task GetDefaultReviewer_ReadsTheUser()
     {
-        Answer(ReviewerJson);
+        Answer(200, ReviewerJson);
 
         var user = await Projects.GetDefaultReviewerAsync("teams-in-space", "MARS", "{dd5db7f2-6389-458d-a62a-716773910b7a}");
 
@@ -159,7 +159,7 @@ public sealed class ProjectsApiTests : AccountApiMockTest
     [Test]
     public async Task AddDefaultReviewer_PutsWithoutBody_AndReadsTheUser()
     {
-        Answer(ReviewerJson);
+        Answer(200, ReviewerJson);
 
         var user = await Projects.AddDefaultReviewerAsync("teams-in-space", "MARS", "712020:4efe52fa");
 
@@ -171,9 +171,9 @@ public sealed class ProjectsApiTests : AccountApiMockTest
     [Test]
     public async Task ListGroupPermissions_ReadsPermissions()
     {
-        Answer(PageOf(GroupPermissionJson));
+        Answer(200, PageOf(GroupPermissionJson));
 
-        var permissions = await AllAsync(Projects.ListGroupPermissions("teams-in-space", "MARS", new() { PageLength = 100 }));
+        var permissions = await ToListAsync(Projects.ListGroupPermissions("teams-in-space", "MARS", new() { PageLength = 100 }));
 
         AssertSent("GET", "/2.0/workspaces/teams-in-space/projects/MARS/permissions-config/groups?pagelen=100");
         Assert.Multiple(() =>
@@ -187,7 +187,7 @@ public sealed class ProjectsApiTests : AccountApiMockTest
     [Test]
     public async Task DeleteGroupPermission_SendsDelete()
     {
-        AnswerEmpty();
+        Answer(204);
 
         await Projects.DeleteGroupPermissionAsync("teams-in-space", "MARS", "developers");
 
@@ -197,7 +197,7 @@ public sealed class ProjectsApiTests : AccountApiMockTest
     [Test]
     public async Task GetGroupPermission_ReadsIt()
     {
-        Answer(GroupPermissionJson);
+        Answer(200, GroupPermissionJson);
 
         var permission = await Projects.GetGroupPermissionAsync("teams-in-space", "MARS", "developers");
 
@@ -212,7 +212,7 @@ public sealed class ProjectsApiTests : AccountApiMockTest
     [Test]
     public async Task UpdateGroupPermission_PutsThePermission()
     {
-        Answer(GroupPermissionJson);
+        Answer(200, GroupPermissionJson);
 
         var permission = await Projects.UpdateGroupPermissionAsync("teams-in-space", "MARS", "developers", new ProjectPermissionUpdate { Permission = ProjectPermissionLevel.Write });
 
@@ -227,9 +227,9 @@ public sealed class ProjectsApiTests : AccountApiMockTest
     [Test]
     public async Task ListUserPermissions_ReadsPermissions()
     {
-        Answer(PageOf(UserPermissionJson));
+        Answer(200, PageOf(UserPermissionJson));
 
-        var permissions = await AllAsync(Projects.ListUserPermissions("teams-in-space", "MARS", Options));
+        var permissions = await ToListAsync(Projects.ListUserPermissions("teams-in-space", "MARS", Options));
 
         AssertSent("GET", "/2.0/workspaces/teams-in-space/projects/MARS/permissions-config/users?" + OptionsQuery);
         Assert.Multiple(() =>
@@ -242,7 +242,7 @@ public sealed class ProjectsApiTests : AccountApiMockTest
     [Test]
     public async Task DeleteUserPermission_SendsTheAccountIdAsOneSegment()
     {
-        AnswerEmpty();
+        Answer(204);
 
         await Projects.DeleteUserPermissionAsync("teams-in-space", "MARS", "557058:ba8948b2");
 
@@ -252,7 +252,7 @@ public sealed class ProjectsApiTests : AccountApiMockTest
     [Test]
     public async Task GetUserPermission_ReadsIt()
     {
-        Answer(UserPermissionJson);
+        Answer(200, UserPermissionJson);
 
         var permission = await Projects.GetUserPermissionAsync("teams-in-space", "MARS", "{d301aafa-d676-4ee0-88be-962be7417567}");
 
@@ -267,7 +267,7 @@ public sealed class ProjectsApiTests : AccountApiMockTest
     [Test]
     public async Task UpdateUserPermission_PutsThePermission()
     {
-        Answer(UserPermissionJson.Replace("\"admin\"", "\"create-repo\"", StringComparison.Ordinal));
+        Answer(200, UserPermissionJson.Replace("\"admin\"", "\"create-repo\"", StringComparison.Ordinal));
 
         var permission = await Projects.UpdateUserPermissionAsync("teams-in-space", "MARS", "557058:ba8948b2", new ProjectPermissionUpdate { Permission = ProjectPermissionLevel.CreateRepo });
 

@@ -1,43 +1,27 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using Bitbucket.Refit.Api;
 using Bitbucket.Refit.Errors;
 using Bitbucket.Refit.Models;
 using Bitbucket.Refit.Paging;
 using Bitbucket.Refit.Serialization;
 using Bitbucket.Refit.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using WireMock.Logging;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 
 namespace Bitbucket.Refit.Tests.Api;
 
-public sealed class PullRequestsApiTests
+public sealed class PullRequestsApiTests : ApiTestBase
 {
     private const string Repo = "/2.0/repositories/acme/widgets";
     private const string Pr = Repo + "/pullrequests/42";
 
-    private MockBitbucket _mock = null!;
-    private ServiceProvider _services = null!;
-    private IPullRequestsApi _api = null!;
+    protected override int? CatchAllPriority => 100;
 
-    [SetUp]
-    public void SetUp()
-    {
-        _mock = MockBitbucket.Start();
-        _services = _mock.CreateServices(b => b.WithAccessToken("t"));
-        _api = _services.GetRequiredService<IPullRequestsApi>();
-    }
+    protected override bool AssertsBearerToken => true;
 
-    [TearDown]
-    public void TearDown()
-    {
-        _services.Dispose();
-        _mock.Dispose();
-    }
+    private IPullRequestsApi PullRequests => Api<IPullRequestsApi>();
 
     // ---- Payloads shaped like Bitbucket's documented examples -------------------------------------------------------
 
@@ -77,8 +61,6 @@ public sealed class PullRequestsApiTests
         return template;
     }
 
-    private static string PageOf(params string[] values) => Fill("""{"pagelen":10,"size":@0@,"page":1,"values":[@1@]}""", values.Length, string.Join(",", values));
-
     private const string CommentJson = """
         {"type":"pullrequest_comment","id":118571088,"created_on":"2026-05-11T00:33:46.039178+00:00","updated_on":"2026-05-11T00:33:46.055384+00:00",
          "content":{"type":"rendered","raw":"Should this be `final`?","markup":"markdown","html":"<p>Should this be <code>final</code>?</p>"},
@@ -105,48 +87,6 @@ public sealed class PullRequestsApiTests
          "role":"PARTICIPANT","approved":true,"state":"approved","participated_on":"2026-05-11T07:00:00+00:00"}
         """;
 
-    // ---- Helpers -----------------------------------------------------------------------------------------------------
-
-    private static IResponseBuilder Json(string body, int status = 200) =>
-        Response.Create().WithStatusCode(status).WithHeader("Content-Type", "application/json").WithBody(body);
-
-    /// <summary>Answers every request with the same response; the tests assert what was sent from the log.</summary>
-    private void RespondToAll(IResponseBuilder response) =>
-        _mock.Server.Given(Request.Create().UsingAnyMethod()).AtPriority(100).RespondWith(response);
-
-    private ILogEntry OnlyRequest
-    {
-        get
-        {
-            Assert.That(_mock.Requests, Has.Count.EqualTo(1));
-            return _mock.Requests[0];
-        }
-    }
-
-    private JsonNode SentJson(int index = 0) => JsonNode.Parse(_mock.Requests[index].RequestMessage!.Body!)!;
-
-    private void AssertSent(string method, string rawTarget)
-    {
-        var request = OnlyRequest.RequestMessage!;
-        Assert.Multiple(() =>
-        {
-            Assert.That(request.Method, Is.EqualTo(method));
-            Assert.That(_mock.RawTargets.Single(), Is.EqualTo(rawTarget));
-            Assert.That(request.Headers!["Authorization"].Single(), Is.EqualTo("Bearer t"));
-        });
-    }
-
-    private static async Task<List<T>> AllAsync<T>(IAsyncEnumerable<T> source)
-    {
-        var list = new List<T>();
-        await foreach (var item in source)
-        {
-            list.Add(item);
-        }
-
-        return list;
-    }
-
     // ---- Pull requests -----------------------------------------------------------------------------------------------
 
     [Test]
@@ -154,7 +94,7 @@ public sealed class PullRequestsApiTests
     {
         RespondToAll(Json(PageOf(PullRequestJson(42), PullRequestJson(43, "MERGED"))));
 
-        var pullRequests = await AllAsync(_api.List("acme", "widgets", [PullRequestState.Open, PullRequestState.Merged],
+        var pullRequests = await ToListAsync(PullRequests.List("acme", "widgets", [PullRequestState.Open, PullRequestState.Merged],
             new ListOptions { Query = "author.nickname=\"ann\"", Sort = "-updated_on", PageLength = 50 }));
 
         AssertSent("GET", Repo + "/pullrequests?state=OPEN&state=MERGED&q=author.nickname%3D%22ann%22&sort=-updated_on&pagelen=50");
@@ -170,12 +110,12 @@ public sealed class PullRequestsApiTests
     {
         RespondToAll(Json(PageOf(PullRequestJson(42, "QUEUED_FOR_MERGE"))));
 
-        var pullRequests = await AllAsync(_api.List("acme", "widgets"));
-        var second = await AllAsync(_api.List("acme", "widgets", [PullRequestState.FromValue("SUPERSEDED"), PullRequestState.Declined]));
+        var pullRequests = await ToListAsync(PullRequests.List("acme", "widgets"));
+        var second = await ToListAsync(PullRequests.List("acme", "widgets", [PullRequestState.FromValue("SUPERSEDED"), PullRequestState.Declined]));
 
         Assert.Multiple(() =>
         {
-            Assert.That(_mock.RawTargets, Is.EqualTo(new[] { Repo + "/pullrequests", Repo + "/pullrequests?state=SUPERSEDED&state=DECLINED" }));
+            Assert.That(Mock.RawTargets, Is.EqualTo(new[] { Repo + "/pullrequests", Repo + "/pullrequests?state=SUPERSEDED&state=DECLINED" }));
             Assert.That(pullRequests.Single().State!.Value.Value, Is.EqualTo("QUEUED_FOR_MERGE"));
             Assert.That(second, Has.Count.EqualTo(1));
         });
@@ -184,16 +124,16 @@ public sealed class PullRequestsApiTests
     [Test]
     public async Task List_FollowsNextLinks()
     {
-        _mock.Server.Given(Request.Create().WithPath(Repo + "/pullrequests").WithParam("page", "2").UsingGet()).AtPriority(1)
+        Mock.Server.Given(Request.Create().WithPath(Repo + "/pullrequests").WithParam("page", "2").UsingGet()).AtPriority(1)
             .RespondWith(Json(PageOf(PullRequestJson(41))));
-        RespondToAll(Json(Fill("""{"pagelen":1,"values":[@0@],"next":"@1@@2@/pullrequests?state=OPEN&page=2"}""", PullRequestJson(42), _mock.Url, Repo)));
+        RespondToAll(Json(Fill("""{"pagelen":1,"values":[@0@],"next":"@1@@2@/pullrequests?state=OPEN&page=2"}""", PullRequestJson(42), Mock.Url, Repo)));
 
-        var ids = (await AllAsync(_api.List("acme", "widgets", [PullRequestState.Open]))).Select(p => p.Id);
+        var ids = (await ToListAsync(PullRequests.List("acme", "widgets", [PullRequestState.Open]))).Select(p => p.Id);
 
         Assert.Multiple(() =>
         {
             Assert.That(ids, Is.EqualTo(new int?[] { 42, 41 }));
-            Assert.That(_mock.RawTargets, Is.EqualTo(new[] { Repo + "/pullrequests?state=OPEN", Repo + "/pullrequests?state=OPEN&page=2" }));
+            Assert.That(Mock.RawTargets, Is.EqualTo(new[] { Repo + "/pullrequests?state=OPEN", Repo + "/pullrequests?state=OPEN&page=2" }));
         });
     }
 
@@ -202,7 +142,7 @@ public sealed class PullRequestsApiTests
     {
         RespondToAll(Json(PullRequestJson(), 201).WithHeader("Location", "https://api.bitbucket.org/2.0/repositories/acme/widgets/pullrequests/42"));
 
-        var created = await _api.CreateAsync("acme", "widgets", new PullRequest
+        var created = await PullRequests.CreateAsync("acme", "widgets", new PullRequest
         {
             Type = "pullrequest",
             Title = "Add sprockets",
@@ -237,7 +177,7 @@ public sealed class PullRequestsApiTests
     {
         RespondToAll(Json(PullRequestJson()));
 
-        var pr = await _api.GetAsync("acme", "widgets", 42);
+        var pr = await PullRequests.GetAsync("acme", "widgets", 42);
 
         AssertSent("GET", Pr);
         Assert.Multiple(() =>
@@ -270,7 +210,7 @@ public sealed class PullRequestsApiTests
     {
         RespondToAll(Json(PullRequestJson()));
 
-        await _api.GetAsync("acme", slug, 42);
+        await PullRequests.GetAsync("acme", slug, 42);
 
         AssertSent("GET", "/2.0/repositories/acme/" + escaped + "/pullrequests/42");
     }
@@ -280,7 +220,7 @@ public sealed class PullRequestsApiTests
     {
         RespondToAll(Json(PullRequestJson()));
 
-        var updated = await _api.UpdateAsync("acme", "widgets", 42, new PullRequest { Type = "pullrequest", Title = "Add sprockets (v2)", Reviewers = [] });
+        var updated = await PullRequests.UpdateAsync("acme", "widgets", 42, new PullRequest { Type = "pullrequest", Title = "Add sprockets (v2)", Reviewers = [] });
 
         AssertSent("PUT", Pr);
         var body = SentJson();
@@ -298,7 +238,7 @@ public sealed class PullRequestsApiTests
     {
         RespondToAll(Json(PageOf(PullRequestJson(42, "MERGED"))));
 
-        var pullRequests = await AllAsync(_api.ListForCommit("acme", "widgets", "728c8bad1813", new ListOptions { PageLength = 20 }));
+        var pullRequests = await ToListAsync(PullRequests.ListForCommit("acme", "widgets", "728c8bad1813", new ListOptions { PageLength = 20 }));
 
         AssertSent("GET", Repo + "/commit/728c8bad1813/pullrequests?pagelen=20");
         Assert.That(pullRequests.Single().State, Is.EqualTo(PullRequestState.Merged));
@@ -309,7 +249,7 @@ public sealed class PullRequestsApiTests
     {
         RespondToAll(Json(PullRequestJson(42, "DECLINED")));
 
-        var declined = await _api.DeclineAsync("acme", "widgets", 42);
+        var declined = await PullRequests.DeclineAsync("acme", "widgets", 42);
 
         AssertSent("POST", Pr + "/decline");
         Assert.Multiple(() =>
@@ -341,7 +281,7 @@ public sealed class PullRequestsApiTests
     {
         RespondToAll(Json(ActivityPage));
 
-        var entries = await AllAsync(_api.ListActivity("acme", "widgets", 42, new ListOptions { PageLength = 20 }));
+        var entries = await ToListAsync(PullRequests.ListActivity("acme", "widgets", 42, new ListOptions { PageLength = 20 }));
 
         AssertSent("GET", Pr + "/activity?pagelen=20");
         Assert.That(entries, Has.Count.EqualTo(4));
@@ -368,7 +308,7 @@ public sealed class PullRequestsApiTests
     {
         RespondToAll(Json(ActivityPage));
 
-        var entries = await AllAsync(_api.ListRepositoryActivity("acme", "widgets"));
+        var entries = await ToListAsync(PullRequests.ListRepositoryActivity("acme", "widgets"));
 
         AssertSent("GET", Repo + "/pullrequests/activity");
         Assert.That(entries.Select(e => e.PullRequest!.Title).Distinct(), Is.EqualTo(new[] { "Add sprockets" }));
@@ -381,7 +321,7 @@ public sealed class PullRequestsApiTests
     {
         RespondToAll(Json(PageOf(AnnJson)));
 
-        var reviewers = await AllAsync(_api.ListDefaultReviewers("acme", "widgets"));
+        var reviewers = await ToListAsync(PullRequests.ListDefaultReviewers("acme", "widgets"));
 
         AssertSent("GET", Repo + "/default-reviewers");
         Assert.That(reviewers.Single().AccountId, Is.EqualTo("557058:ann"));
@@ -392,7 +332,7 @@ public sealed class PullRequestsApiTests
     {
         RespondToAll(Json(PageOf(Fill("""{"type":"default_reviewer","reviewer_type":"project","user":@0@}""", AnnJson))));
 
-        var reviewers = await AllAsync(_api.ListEffectiveDefaultReviewers("acme", "widgets", new ListOptions { PageLength = 100 }));
+        var reviewers = await ToListAsync(PullRequests.ListEffectiveDefaultReviewers("acme", "widgets", new ListOptions { PageLength = 100 }));
 
         AssertSent("GET", Repo + "/effective-default-reviewers?pagelen=100");
         Assert.Multiple(() =>
@@ -407,7 +347,7 @@ public sealed class PullRequestsApiTests
     {
         RespondToAll(Json(AnnJson));
 
-        var reviewer = await _api.GetDefaultReviewerAsync("acme", "widgets", "{b5f6a7c8-1111-4222-8333-944455556666}");
+        var reviewer = await PullRequests.GetDefaultReviewerAsync("acme", "widgets", "{b5f6a7c8-1111-4222-8333-944455556666}");
 
         AssertSent("GET", Repo + "/default-reviewers/%7Bb5f6a7c8-1111-4222-8333-944455556666%7D");
         Assert.That(reviewer.Uuid, Is.EqualTo("{b5f6a7c8-1111-4222-8333-944455556666}"));
@@ -418,7 +358,7 @@ public sealed class PullRequestsApiTests
     {
         RespondToAll(Json(AnnJson));
 
-        var reviewer = await _api.AddDefaultReviewerAsync("acme", "widgets", "557058:ann");
+        var reviewer = await PullRequests.AddDefaultReviewerAsync("acme", "widgets", "557058:ann");
 
         AssertSent("PUT", Repo + "/default-reviewers/557058:ann");
         Assert.Multiple(() =>
@@ -445,7 +385,7 @@ public sealed class PullRequestsApiTests
     {
         RespondToAll(Response.Create().WithStatusCode(204));
 
-        await call(_api);
+        await call(PullRequests);
 
         AssertSent(method, target);
     }
@@ -455,7 +395,7 @@ public sealed class PullRequestsApiTests
     {
         RespondToAll(Json("""{"type":"error","error":{"message":"You can't remove an approval you never gave."}}""", 400));
 
-        var ex = Assert.ThrowsAsync<BitbucketApiException>(() => _api.UnapproveAsync("acme", "widgets", 42));
+        var ex = Assert.ThrowsAsync<BitbucketApiException>(() => PullRequests.UnapproveAsync("acme", "widgets", 42));
 
         Assert.That(ex!.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
     }
@@ -467,7 +407,7 @@ public sealed class PullRequestsApiTests
     {
         RespondToAll(Json(ParticipantJson));
 
-        var participant = await _api.ApproveAsync("acme", "widgets", 42);
+        var participant = await PullRequests.ApproveAsync("acme", "widgets", 42);
 
         AssertSent("POST", Pr + "/approve");
         Assert.Multiple(() =>
@@ -484,7 +424,7 @@ public sealed class PullRequestsApiTests
     {
         RespondToAll(Json(ParticipantJson.Replace("\"approved\":true", "\"approved\":false").Replace("\"state\":\"approved\"", "\"state\":\"changes_requested\"")));
 
-        var participant = await _api.RequestChangesAsync("acme", "widgets", 42);
+        var participant = await PullRequests.RequestChangesAsync("acme", "widgets", 42);
 
         AssertSent("POST", Pr + "/request-changes");
         Assert.Multiple(() =>
@@ -501,7 +441,7 @@ public sealed class PullRequestsApiTests
     {
         RespondToAll(Json(PageOf(CommentJson)));
 
-        var comments = await AllAsync(_api.ListComments("acme", "widgets", 42, new ListOptions { Query = "deleted=false", Sort = "created_on" }));
+        var comments = await ToListAsync(PullRequests.ListComments("acme", "widgets", 42, new ListOptions { Query = "deleted=false", Sort = "created_on" }));
 
         AssertSent("GET", Pr + "/comments?q=deleted%3Dfalse&sort=created_on");
         var comment = comments.Single();
@@ -526,7 +466,7 @@ public sealed class PullRequestsApiTests
     {
         RespondToAll(Json(CommentJson, 201));
 
-        var created = await _api.CreateCommentAsync("acme", "widgets", 42, new PullRequestComment
+        var created = await PullRequests.CreateCommentAsync("acme", "widgets", 42, new PullRequestComment
         {
             Type = "pullrequest_comment",
             Content = new RenderedContent { Raw = "Looks good!" },
@@ -546,7 +486,7 @@ public sealed class PullRequestsApiTests
     {
         RespondToAll(Json(CommentJson, 201));
 
-        await _api.CreateCommentAsync("acme", "widgets", 42, new PullRequestComment
+        await PullRequests.CreateCommentAsync("acme", "widgets", 42, new PullRequestComment
         {
             Type = "pullrequest_comment",
             Content = new RenderedContent { Raw = "Yes, it should." },
@@ -568,7 +508,7 @@ public sealed class PullRequestsApiTests
     {
         RespondToAll(Json(CommentJson));
 
-        var comment = await _api.GetCommentAsync("acme", "widgets", 42, 118571088L);
+        var comment = await PullRequests.GetCommentAsync("acme", "widgets", 42, 118571088L);
 
         AssertSent("GET", Pr + "/comments/118571088");
         Assert.That(comment.User!.AccountId, Is.EqualTo("557058:ann"));
@@ -579,7 +519,7 @@ public sealed class PullRequestsApiTests
     {
         RespondToAll(Json(CommentJson));
 
-        await _api.UpdateCommentAsync("acme", "widgets", 42, 118571088L, new PullRequestComment { Type = "pullrequest_comment", Content = new RenderedContent { Raw = "Edited" } });
+        await PullRequests.UpdateCommentAsync("acme", "widgets", 42, 118571088L, new PullRequestComment { Type = "pullrequest_comment", Content = new RenderedContent { Raw = "Edited" } });
 
         AssertSent("PUT", Pr + "/comments/118571088");
         Assert.That(SentJson().ToJsonString(), Is.EqualTo("""{"type":"pullrequest_comment","content":{"raw":"Edited"}}"""));
@@ -590,7 +530,7 @@ public sealed class PullRequestsApiTests
     {
         RespondToAll(Json("""{"type":"comment_resolution","user":{"type":"user","display_name":"Ann Lee"},"created_on":"2026-05-12T08:00:00+00:00"}"""));
 
-        var resolution = await _api.ResolveCommentAsync("acme", "widgets", 42, 118571088L);
+        var resolution = await PullRequests.ResolveCommentAsync("acme", "widgets", 42, 118571088L);
 
         AssertSent("POST", Pr + "/comments/118571088/resolve");
         Assert.Multiple(() =>
@@ -606,7 +546,7 @@ public sealed class PullRequestsApiTests
     {
         RespondToAll(Json("""{"type":"error","error":{"message":"Comment is already resolved"}}""", 409));
 
-        Assert.ThrowsAsync<BitbucketConflictException>(() => _api.ResolveCommentAsync("acme", "widgets", 42, 1L));
+        Assert.ThrowsAsync<BitbucketConflictException>(() => PullRequests.ResolveCommentAsync("acme", "widgets", 42, 1L));
     }
 
     // ---- Tasks -------------------------------------------------------------------------------------------------------
@@ -616,7 +556,7 @@ public sealed class PullRequestsApiTests
     {
         RespondToAll(Json(PageOf(TaskJson)));
 
-        var tasks = await AllAsync(_api.ListTasks("acme", "widgets", 42, new ListOptions { Query = "state=\"UNRESOLVED\"" }));
+        var tasks = await ToListAsync(PullRequests.ListTasks("acme", "widgets", 42, new ListOptions { Query = "state=\"UNRESOLVED\"" }));
 
         AssertSent("GET", Pr + "/tasks?q=state%3D%22UNRESOLVED%22");
         var task = tasks.Single();
@@ -636,7 +576,7 @@ public sealed class PullRequestsApiTests
     {
         RespondToAll(Json(TaskJson, 201));
 
-        var task = await _api.CreateTaskAsync("acme", "widgets", 42, new PullRequestTaskCreate
+        var task = await PullRequests.CreateTaskAsync("acme", "widgets", 42, new PullRequestTaskCreate
         {
             Content = new TaskRawContent { Raw = "Add a test" },
             Comment = new Comment { Id = 118571088 },
@@ -656,7 +596,7 @@ public sealed class PullRequestsApiTests
     {
         RespondToAll(Json(TaskJson.Replace("\"UNRESOLVED\"", "\"RESOLVED\"").Replace("\"resolved_on\":null", "\"resolved_on\":\"2026-05-12T00:00:00+00:00\"")));
 
-        var task = await _api.GetTaskAsync("acme", "widgets", 42, 7L);
+        var task = await PullRequests.GetTaskAsync("acme", "widgets", 42, 7L);
 
         AssertSent("GET", Pr + "/tasks/7");
         Assert.Multiple(() =>
@@ -671,7 +611,7 @@ public sealed class PullRequestsApiTests
     {
         RespondToAll(Json(TaskJson));
 
-        await _api.UpdateTaskAsync("acme", "widgets", 42, 7L, new PullRequestTaskUpdate { Content = new TaskRawContent { Raw = "Add two tests" }, State = TaskState.Resolved });
+        await PullRequests.UpdateTaskAsync("acme", "widgets", 42, 7L, new PullRequestTaskUpdate { Content = new TaskRawContent { Raw = "Add two tests" }, State = TaskState.Resolved });
 
         AssertSent("PUT", Pr + "/tasks/7");
         Assert.That(SentJson().ToJsonString(), Is.EqualTo("""{"content":{"raw":"Add two tests"},"state":"RESOLVED"}"""));
@@ -689,7 +629,7 @@ public sealed class PullRequestsApiTests
              "links":{"self":{"href":"https://api.bitbucket.org/2.0/repositories/acme/widgets/commit/728c8bad1813"}}}
             """, AnnJson, RepositoryJson))));
 
-        var commits = await AllAsync(_api.ListCommits("acme", "widgets", 42));
+        var commits = await ToListAsync(PullRequests.ListCommits("acme", "widgets", 42));
 
         AssertSent("GET", Pr + "/commits");
         var commit = commits.Single();
@@ -712,7 +652,7 @@ public sealed class PullRequestsApiTests
              "links":{"self":{"href":"https://api.bitbucket.org/2.0/repositories/acme/widgets/commit/728c8bad1813/statuses/build/BB-DEPLOY"},"commit":{"href":"https://api.bitbucket.org/2.0/repositories/acme/widgets/commit/728c8bad1813"}}}
             """)));
 
-        var statuses = await AllAsync(_api.ListStatuses("acme", "widgets", 42, new ListOptions { Query = "state=\"FAILED\"", Sort = "-created_on" }));
+        var statuses = await ToListAsync(PullRequests.ListStatuses("acme", "widgets", 42, new ListOptions { Query = "state=\"FAILED\"", Sort = "-created_on" }));
 
         AssertSent("GET", Pr + "/statuses?q=state%3D%22FAILED%22&sort=-created_on");
         Assert.Multiple(() =>
@@ -728,12 +668,12 @@ public sealed class PullRequestsApiTests
     /// <summary>Answers <paramref name="path"/> with Bitbucket's 302 to the repository-level resource and serves that.</summary>
     private string Redirect(string path, string targetPath, string targetQuery, IResponseBuilder target)
     {
-        var location = $"{_mock.Url}{targetPath}?{targetQuery}";
-        _mock.Server.Given(Request.Create().WithPath(path).UsingGet()).AtPriority(1)
+        var location = $"{Mock.Url}{targetPath}?{targetQuery}";
+        Mock.Server.Given(Request.Create().WithPath(path).UsingGet()).AtPriority(1)
             .RespondWith(Response.Create().WithStatusCode(302).WithHeader("Location", location));
         // WireMock decodes the path before matching (%0D becomes a carriage return): match the target by its prefix.
         var prefix = targetPath[..targetPath.IndexOf('%', StringComparison.Ordinal)];
-        _mock.Server.Given(Request.Create().WithPath(p => p.StartsWith(prefix, StringComparison.Ordinal)).UsingGet()).AtPriority(2).RespondWith(target);
+        Mock.Server.Given(Request.Create().WithPath(p => p.StartsWith(prefix, StringComparison.Ordinal)).UsingGet()).AtPriority(2).RespondWith(target);
         return location;
     }
 
@@ -753,18 +693,18 @@ public sealed class PullRequestsApiTests
     public async Task GetDiff_FollowsTheRedirect_AndStreamsTheText()
     {
         Redirect(Pr + "/diff", Repo + "/diff/" + Spec, "from_pullrequest_id=42&topic=true",
-            Response.Create().WithStatusCode(200).WithHeader("Content-Type", "text/plain").WithBody(DiffText));
+            Text(DiffText));
 
-        await using var stream = await _api.GetDiffAsync("acme", "widgets", 42);
+        await using var stream = await PullRequests.GetDiffAsync("acme", "widgets", 42);
         using var reader = new StreamReader(stream);
         var text = await reader.ReadToEndAsync();
 
         Assert.Multiple(() =>
         {
             Assert.That(text, Is.EqualTo(DiffText));
-            Assert.That(_mock.RawTargets, Is.EqualTo(new[] { Pr + "/diff", Repo + "/diff/" + Spec + "?from_pullrequest_id=42&topic=true" }));
-            Assert.That(_mock.Requests.Select(r => r.RequestMessage!.Method), Is.EqualTo(new[] { "GET", "GET" }));
-            Assert.That(_mock.Requests[0].RequestMessage!.Headers!["Authorization"].Single(), Is.EqualTo("Bearer t"));
+            Assert.That(Mock.RawTargets, Is.EqualTo(new[] { Pr + "/diff", Repo + "/diff/" + Spec + "?from_pullrequest_id=42&topic=true" }));
+            Assert.That(Mock.Requests.Select(r => r.RequestMessage!.Method), Is.EqualTo(new[] { "GET", "GET" }));
+            Assert.That(Mock.Requests[0].RequestMessage!.Headers!["Authorization"].Single(), Is.EqualTo("Bearer t"));
         });
     }
 
@@ -772,9 +712,9 @@ public sealed class PullRequestsApiTests
     public async Task GetDiff_IsNotBuffered()
     {
         Redirect(Pr + "/diff", Repo + "/diff/" + Spec, "from_pullrequest_id=42",
-            Response.Create().WithStatusCode(200).WithHeader("Content-Type", "text/plain").WithBody(new string('+', 256 * 1024)));
+            Text(new string('+', 256 * 1024)));
 
-        await using var stream = await _api.GetDiffAsync("acme", "widgets", 42);
+        await using var stream = await PullRequests.GetDiffAsync("acme", "widgets", 42);
 
         Assert.That(stream.CanSeek, Is.False, "the body is read from the network as the caller reads it");
         var buffer = new byte[1024];
@@ -786,16 +726,16 @@ public sealed class PullRequestsApiTests
     {
         const string patch = "From 728c8bad1813 Mon Sep 17 00:00:00 2001\nFrom: Ann Lee <ann@example.com>\nSubject: [PATCH] Add sprockets\n\n---\n";
         Redirect(Pr + "/patch", Repo + "/patch/" + Spec, "from_pullrequest_id=42&topic=true",
-            Response.Create().WithStatusCode(200).WithHeader("Content-Type", "text/plain").WithBody(patch));
+            Text(patch));
 
-        await using var stream = await _api.GetPatchAsync("acme", "widgets", 42);
+        await using var stream = await PullRequests.GetPatchAsync("acme", "widgets", 42);
         using var reader = new StreamReader(stream);
         var text = await reader.ReadToEndAsync();
 
         Assert.Multiple(() =>
         {
             Assert.That(text, Is.EqualTo(patch));
-            Assert.That(_mock.RawTargets, Is.EqualTo(new[] { Pr + "/patch", Repo + "/patch/" + Spec + "?from_pullrequest_id=42&topic=true" }));
+            Assert.That(Mock.RawTargets, Is.EqualTo(new[] { Pr + "/patch", Repo + "/patch/" + Spec + "?from_pullrequest_id=42&topic=true" }));
         });
     }
 
@@ -807,18 +747,18 @@ public sealed class PullRequestsApiTests
              "old":{"type":"commit_file","path":"setup.py","escaped_path":"setup.py"},"new":{"type":"commit_file","path":"setup.py","escaped_path":"setup.py"}}
             """;
         Redirect(Pr + "/diffstat", Repo + "/diffstat/" + Spec, "from_pullrequest_id=42&topic=true",
-            Json(Fill("""{"pagelen":500,"values":[@0@],"next":"@1@@2@/diffstat/@3@?from_pullrequest_id=42&topic=true&page=2"}""", stat, _mock.Url, Repo, Spec)));
-        _mock.Server.Given(Request.Create().WithPath(p => p.StartsWith(Repo + "/diffstat/", StringComparison.Ordinal)).WithParam("page", "2").UsingGet()).AtPriority(0)
+            Json(Fill("""{"pagelen":500,"values":[@0@],"next":"@1@@2@/diffstat/@3@?from_pullrequest_id=42&topic=true&page=2"}""", stat, Mock.Url, Repo, Spec)));
+        Mock.Server.Given(Request.Create().WithPath(p => p.StartsWith(Repo + "/diffstat/", StringComparison.Ordinal)).WithParam("page", "2").UsingGet()).AtPriority(0)
             .RespondWith(Json(Fill("""{"pagelen":500,"values":[@0@]}""", stat.Replace("modified", "added"))));
 
-        var stats = await AllAsync(_api.ListDiffStat("acme", "widgets", 42));
+        var stats = await ToListAsync(PullRequests.ListDiffStat("acme", "widgets", 42));
 
         Assert.Multiple(() =>
         {
             Assert.That(stats.Select(s => s.Status), Is.EqualTo(new DiffStatStatus?[] { DiffStatStatus.Modified, DiffStatStatus.Added }));
             Assert.That(stats[0].LinesAdded, Is.EqualTo(2));
             Assert.That(stats[0].New!.Path, Is.EqualTo("setup.py"));
-            Assert.That(_mock.RawTargets, Is.EqualTo(new[]
+            Assert.That(Mock.RawTargets, Is.EqualTo(new[]
             {
                 Pr + "/diffstat",
                 Repo + "/diffstat/" + Spec + "?from_pullrequest_id=42&topic=true",
@@ -833,13 +773,13 @@ public sealed class PullRequestsApiTests
         Redirect(Pr + "/conflicts", Repo + "/file-conflicts/" + Spec, "from_pullrequest_id=42",
             Json("""{"pagelen":500,"page":1,"size":2,"values":[{"path":"src/main/App.java","scenario":"content","message":"File modified in both source and destination"},{"path":"README.md","scenario":"delete_modify","message":"File deleted in source and modified in destination"}]}"""));
 
-        var conflicts = await AllAsync(_api.ListConflicts("acme", "widgets", 42, new ListOptions { PageLength = 100 }));
+        var conflicts = await ToListAsync(PullRequests.ListConflicts("acme", "widgets", 42, new ListOptions { PageLength = 100 }));
 
         Assert.Multiple(() =>
         {
             Assert.That(conflicts.Select(c => c.Path), Is.EqualTo(new[] { "src/main/App.java", "README.md" }));
             Assert.That(conflicts.Select(c => c.Scenario), Is.EqualTo(new FileConflictScenario?[] { FileConflictScenario.Content, FileConflictScenario.DeleteModify }));
-            Assert.That(_mock.RawTargets[0], Is.EqualTo(Pr + "/conflicts?pagelen=100"));
+            Assert.That(Mock.RawTargets[0], Is.EqualTo(Pr + "/conflicts?pagelen=100"));
         });
     }
 
@@ -850,7 +790,7 @@ public sealed class PullRequestsApiTests
     {
         RespondToAll(Json(PullRequestJson(42, "MERGED")));
 
-        using var response = await _api.MergeAsync("acme", "widgets", 42, new PullRequestMergeParameters
+        using var response = await PullRequests.MergeAsync("acme", "widgets", 42, new PullRequestMergeParameters
         {
             Type = "pullrequest_merge_parameters",
             Message = "Merged in feature/sprockets (pull request #42)",
@@ -873,7 +813,7 @@ public sealed class PullRequestsApiTests
     {
         RespondToAll(Json(PullRequestJson(42, "MERGED")));
 
-        using var response = await _api.MergeAsync("acme", "widgets", 42, new PullRequestMergeParameters { Type = "pullrequest_merge_parameters" });
+        using var response = await PullRequests.MergeAsync("acme", "widgets", 42, new PullRequestMergeParameters { Type = "pullrequest_merge_parameters" });
 
         AssertSent("POST", Pr + "/merge");
         Assert.Multiple(() =>
@@ -889,7 +829,7 @@ public sealed class PullRequestsApiTests
         var location = "https://api.bitbucket.org/2.0/repositories/acme/widgets/pullrequests/42/merge/task-status/a1b2c3d4-e5f6";
         RespondToAll(Response.Create().WithStatusCode(202).WithHeader("Location", location));
 
-        using var response = await _api.MergeAsync("acme", "widgets", 42, new PullRequestMergeParameters { Type = "pullrequest_merge_parameters" }, asynchronous: true);
+        using var response = await PullRequests.MergeAsync("acme", "widgets", 42, new PullRequestMergeParameters { Type = "pullrequest_merge_parameters" }, asynchronous: true);
 
         AssertSent("POST", Pr + "/merge?async=true");
         Assert.Multiple(() =>
@@ -905,7 +845,7 @@ public sealed class PullRequestsApiTests
     {
         RespondToAll(Json("""{"type":"error","error":{"message":"You can't merge until all tasks are resolved."}}""", 555));
 
-        using var response = await _api.MergeAsync("acme", "widgets", 42, new PullRequestMergeParameters { Type = "pullrequest_merge_parameters" });
+        using var response = await PullRequests.MergeAsync("acme", "widgets", 42, new PullRequestMergeParameters { Type = "pullrequest_merge_parameters" });
         var error = await BitbucketExceptionFactory.CreateAsync(response);
 
         Assert.Multiple(() =>
@@ -926,17 +866,17 @@ public sealed class PullRequestsApiTests
     [Test]
     public async Task GetMergeTaskStatus_ReadsPendingAndSuccess()
     {
-        _mock.Server.Given(Request.Create().WithPath(Pr + "/merge/task-status/t-1").UsingGet()).AtPriority(1)
+        Mock.Server.Given(Request.Create().WithPath(Pr + "/merge/task-status/t-1").UsingGet()).AtPriority(1)
             .RespondWith(Json("""{"task_status":"PENDING","links":{"self":{"href":"https://api.bitbucket.org/2.0/repositories/acme/widgets/pullrequests/42/merge/task-status/t-1"}}}"""));
-        _mock.Server.Given(Request.Create().WithPath(Pr + "/merge/task-status/t-2").UsingGet()).AtPriority(1)
+        Mock.Server.Given(Request.Create().WithPath(Pr + "/merge/task-status/t-2").UsingGet()).AtPriority(1)
             .RespondWith(Json(Fill("""{"task_status":"SUCCESS","links":{"self":{"href":"https://api.bitbucket.org/2.0/repositories/acme/widgets/pullrequests/42/merge/task-status/t-2"}},"merge_result":@0@}""", PullRequestJson(42, "MERGED"))));
 
-        var pending = await _api.GetMergeTaskStatusAsync("acme", "widgets", 42, "t-1");
-        var success = await _api.GetMergeTaskStatusAsync("acme", "widgets", 42, "t-2");
+        var pending = await PullRequests.GetMergeTaskStatusAsync("acme", "widgets", 42, "t-1");
+        var success = await PullRequests.GetMergeTaskStatusAsync("acme", "widgets", 42, "t-2");
 
         Assert.Multiple(() =>
         {
-            Assert.That(_mock.RawTargets, Is.EqualTo(new[] { Pr + "/merge/task-status/t-1", Pr + "/merge/task-status/t-2" }));
+            Assert.That(Mock.RawTargets, Is.EqualTo(new[] { Pr + "/merge/task-status/t-1", Pr + "/merge/task-status/t-2" }));
             Assert.That(pending.TaskStatus, Is.EqualTo(MergeTaskState.Pending));
             Assert.That(pending.MergeResult, Is.Null);
             Assert.That(pending.Links!.Self!.Href, Does.EndWith("/merge/task-status/t-1"));
@@ -949,26 +889,26 @@ public sealed class PullRequestsApiTests
     public async Task MergeAndWait_Accepted_PollsAfterEachDelayUntilSuccess()
     {
         const string scenario = "merge";
-        _mock.Server.Given(Request.Create().WithPath(Pr + "/merge").UsingPost())
+        Mock.Server.Given(Request.Create().WithPath(Pr + "/merge").UsingPost())
             .InScenario(scenario).WillSetStateTo("accepted")
-            .RespondWith(Response.Create().WithStatusCode(202).WithHeader("Location", $"{_mock.Url}{Pr}/merge/task-status/task%2B9"));
-        _mock.Server.Given(Request.Create().WithPath(p => p.StartsWith(Pr + "/merge/task-status/task", StringComparison.Ordinal)).UsingGet())
+            .RespondWith(Response.Create().WithStatusCode(202).WithHeader("Location", $"{Mock.Url}{Pr}/merge/task-status/task%2B9"));
+        Mock.Server.Given(Request.Create().WithPath(p => p.StartsWith(Pr + "/merge/task-status/task", StringComparison.Ordinal)).UsingGet())
             .InScenario(scenario).WhenStateIs("accepted").WillSetStateTo("pending")
             .RespondWith(Json("""{"task_status":"PENDING"}"""));
-        _mock.Server.Given(Request.Create().WithPath(p => p.StartsWith(Pr + "/merge/task-status/task", StringComparison.Ordinal)).UsingGet())
+        Mock.Server.Given(Request.Create().WithPath(p => p.StartsWith(Pr + "/merge/task-status/task", StringComparison.Ordinal)).UsingGet())
             .InScenario(scenario).WhenStateIs("pending").WillSetStateTo("done")
             .RespondWith(Json(Fill("""{"task_status":"SUCCESS","merge_result":@0@}""", PullRequestJson(42, "MERGED"))));
         var clock = new FakeTimeProvider();
         var interval = TimeSpan.FromSeconds(5);
 
-        var merging = _api.MergeAndWaitAsync("acme", "widgets", 42, new PullRequestMergeParameters { Type = "pullrequest_merge_parameters", MergeStrategy = MergeStrategy.FastForward }, interval, clock);
+        var merging = PullRequests.MergeAndWaitAsync("acme", "widgets", 42, new PullRequestMergeParameters { Type = "pullrequest_merge_parameters", MergeStrategy = MergeStrategy.FastForward }, interval, clock);
 
         await WaitForRequestsAsync(1);
         await Task.Delay(200);
         Assert.Multiple(() =>
         {
             Assert.That(merging.IsCompleted, Is.False, "waits for the delay before polling");
-            Assert.That(_mock.Requests, Has.Count.EqualTo(1));
+            Assert.That(Mock.Requests, Has.Count.EqualTo(1));
         });
 
         var deadline = DateTime.UtcNow.AddSeconds(20);
@@ -982,7 +922,7 @@ public sealed class PullRequestsApiTests
         Assert.Multiple(() =>
         {
             Assert.That(merged.State, Is.EqualTo(PullRequestState.Merged));
-            Assert.That(_mock.RawTargets, Is.EqualTo(new[] { Pr + "/merge?async=true", Pr + "/merge/task-status/task+9", Pr + "/merge/task-status/task+9" }));
+            Assert.That(Mock.RawTargets, Is.EqualTo(new[] { Pr + "/merge?async=true", Pr + "/merge/task-status/task+9", Pr + "/merge/task-status/task+9" }));
             Assert.That(SentJson()["merge_strategy"]!.GetValue<string>(), Is.EqualTo("fast_forward"));
             Assert.That(clock.GetUtcNow() - clock.Start, Is.GreaterThanOrEqualTo(interval * 2));
         });
@@ -991,12 +931,12 @@ public sealed class PullRequestsApiTests
     private async Task WaitForRequestsAsync(int count)
     {
         var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (_mock.Requests.Count < count && DateTime.UtcNow < deadline)
+        while (Mock.Requests.Count < count && DateTime.UtcNow < deadline)
         {
             await Task.Delay(20);
         }
 
-        Assert.That(_mock.Requests, Has.Count.GreaterThanOrEqualTo(count));
+        Assert.That(Mock.Requests, Has.Count.GreaterThanOrEqualTo(count));
     }
 
     [Test]
@@ -1004,12 +944,12 @@ public sealed class PullRequestsApiTests
     {
         RespondToAll(Json(PullRequestJson(42, "MERGED")));
 
-        var merged = await _api.MergeAndWaitAsync("acme", "widgets", 42, timeProvider: new FakeTimeProvider());
+        var merged = await PullRequests.MergeAndWaitAsync("acme", "widgets", 42, timeProvider: new FakeTimeProvider());
 
         Assert.Multiple(() =>
         {
             Assert.That(merged.State, Is.EqualTo(PullRequestState.Merged));
-            Assert.That(_mock.RawTargets, Is.EqualTo(new[] { Pr + "/merge?async=true" }));
+            Assert.That(Mock.RawTargets, Is.EqualTo(new[] { Pr + "/merge?async=true" }));
             Assert.That(SentJson().ToJsonString(), Is.EqualTo("""{"type":"pullrequest_merge_parameters"}"""));
         });
     }
@@ -1019,7 +959,7 @@ public sealed class PullRequestsApiTests
     {
         RespondToAll(Json("""{"type":"error","error":{"message":"This pull request can't be merged because it has conflicts."}}""", 400));
 
-        var ex = Assert.ThrowsAsync<BitbucketApiException>(() => _api.MergeAndWaitAsync("acme", "widgets", 42, timeProvider: new FakeTimeProvider()));
+        var ex = Assert.ThrowsAsync<BitbucketApiException>(() => PullRequests.MergeAndWaitAsync("acme", "widgets", 42, timeProvider: new FakeTimeProvider()));
 
         Assert.Multiple(() =>
         {
@@ -1031,12 +971,12 @@ public sealed class PullRequestsApiTests
     [Test]
     public void MergeAndWait_FailedTask_IsThrown()
     {
-        _mock.Server.Given(Request.Create().WithPath(Pr + "/merge").UsingPost())
-            .RespondWith(Response.Create().WithStatusCode(202).WithHeader("Location", $"{_mock.Url}{Pr}/merge/task-status/t-3"));
-        _mock.Server.Given(Request.Create().WithPath(Pr + "/merge/task-status/t-3").UsingGet())
+        Mock.Server.Given(Request.Create().WithPath(Pr + "/merge").UsingPost())
+            .RespondWith(Response.Create().WithStatusCode(202).WithHeader("Location", $"{Mock.Url}{Pr}/merge/task-status/t-3"));
+        Mock.Server.Given(Request.Create().WithPath(Pr + "/merge/task-status/t-3").UsingGet())
             .RespondWith(Json("""{"type":"error","error":{"message":"Merge failed: destination branch changed"}}""", 409));
 
-        var ex = Assert.ThrowsAsync<BitbucketConflictException>(() => _api.MergeAndWaitAsync("acme", "widgets", 42, pollInterval: TimeSpan.Zero));
+        var ex = Assert.ThrowsAsync<BitbucketConflictException>(() => PullRequests.MergeAndWaitAsync("acme", "widgets", 42, pollInterval: TimeSpan.Zero));
 
         Assert.That(ex!.Message, Does.Contain("destination branch changed"));
     }
@@ -1046,19 +986,19 @@ public sealed class PullRequestsApiTests
     {
         RespondToAll(Response.Create().WithStatusCode(202));
 
-        Assert.ThrowsAsync<InvalidOperationException>(() => _api.MergeAndWaitAsync("acme", "widgets", 42, pollInterval: TimeSpan.Zero));
+        Assert.ThrowsAsync<InvalidOperationException>(() => PullRequests.MergeAndWaitAsync("acme", "widgets", 42, pollInterval: TimeSpan.Zero));
     }
 
     [Test]
     public void MergeAndWait_Cancelled_StopsPolling()
     {
-        _mock.Server.Given(Request.Create().WithPath(Pr + "/merge").UsingPost())
-            .RespondWith(Response.Create().WithStatusCode(202).WithHeader("Location", $"{_mock.Url}{Pr}/merge/task-status/t-4"));
-        _mock.Server.Given(Request.Create().WithPath(Pr + "/merge/task-status/t-4").UsingGet())
+        Mock.Server.Given(Request.Create().WithPath(Pr + "/merge").UsingPost())
+            .RespondWith(Response.Create().WithStatusCode(202).WithHeader("Location", $"{Mock.Url}{Pr}/merge/task-status/t-4"));
+        Mock.Server.Given(Request.Create().WithPath(Pr + "/merge/task-status/t-4").UsingGet())
             .RespondWith(Json("""{"task_status":"PENDING"}"""));
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
 
-        Assert.CatchAsync<OperationCanceledException>(() => _api.MergeAndWaitAsync("acme", "widgets", 42, pollInterval: TimeSpan.FromMilliseconds(20), cancellationToken: cts.Token));
-        Assert.That(_mock.Requests.Count(r => r.RequestMessage!.Path.EndsWith("/t-4", StringComparison.Ordinal)), Is.GreaterThanOrEqualTo(1));
+        Assert.CatchAsync<OperationCanceledException>(() => PullRequests.MergeAndWaitAsync("acme", "widgets", 42, pollInterval: TimeSpan.FromMilliseconds(20), cancellationToken: cts.Token));
+        Assert.That(Mock.Requests.Count(r => r.RequestMessage!.Path.EndsWith("/t-4", StringComparison.Ordinal)), Is.GreaterThanOrEqualTo(1));
     }
 }

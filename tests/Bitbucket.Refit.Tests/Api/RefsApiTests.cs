@@ -78,7 +78,7 @@ public sealed class RefsApiTests : RepositoryAreaApiFixture
     {
         Answer(200, $$"""{"pagelen": 10, "values": [{{BranchJson}}, {{TagJson}}]}""");
 
-        var refs = await Collect(Refs.List("acme", "widgets", new ListOptions { Query = "name ~ \"1.\"", Sort = "-target.date" }));
+        var refs = await ToListAsync(Refs.List("acme", "widgets", new ListOptions { Query = "name ~ \"1.\"", Sort = "-target.date" }));
 
         AssertSent("GET", "/2.0/repositories/acme/widgets/refs?q=name%20~%20%221.%22&sort=-target.date");
         Assert.Multiple(() =>
@@ -94,7 +94,7 @@ public sealed class RefsApiTests : RepositoryAreaApiFixture
     {
         Answer(200, $$"""{"pagelen": 10, "values": [{{BranchJson}}]}""");
 
-        var branches = await Collect(Refs.ListBranches("acme", "widgets", new ListOptions { PageLength = 100 }));
+        var branches = await ToListAsync(Refs.ListBranches("acme", "widgets", new ListOptions { PageLength = 100 }));
 
         AssertSent("GET", "/2.0/repositories/acme/widgets/refs/branches?pagelen=100");
         AssertIsFeatureBranch(branches.Single());
@@ -108,7 +108,7 @@ public sealed class RefsApiTests : RepositoryAreaApiFixture
         var branch = await Refs.CreateBranchAsync("acme", "widgets", new Branch { Name = "feature/a b", Target = new Commit { Hash = "1e6d6b4ad8b8e5b8d5f1c3a2b1e0f9a8b7c6d5e4" } });
 
         AssertSent("POST", "/2.0/repositories/acme/widgets/refs/branches");
-        Assert.That(SentJson.ToJsonString(), Is.EqualTo("""{"name":"feature/a b","target":{"hash":"1e6d6b4ad8b8e5b8d5f1c3a2b1e0f9a8b7c6d5e4"}}"""));
+        Assert.That(SentJson().ToJsonString(), Is.EqualTo("""{"name":"feature/a b","target":{"hash":"1e6d6b4ad8b8e5b8d5f1c3a2b1e0f9a8b7c6d5e4"}}"""));
         AssertIsFeatureBranch(branch);
     }
 
@@ -138,7 +138,7 @@ public sealed class RefsApiTests : RepositoryAreaApiFixture
     {
         Answer(200, $$"""{"pagelen": 10, "values": [{{TagJson}}]}""");
 
-        var tags = await Collect(Refs.ListTags("acme", "widgets", new ListOptions { Sort = "-target.date" }));
+        var tags = await ToListAsync(Refs.ListTags("acme", "widgets", new ListOptions { Sort = "-target.date" }));
 
         AssertSent("GET", "/2.0/repositories/acme/widgets/refs/tags?sort=-target.date");
         AssertIsReleaseTag(tags.Single());
@@ -154,10 +154,10 @@ public sealed class RefsApiTests : RepositoryAreaApiFixture
         AssertSent("POST", "/2.0/repositories/acme/widgets/refs/tags");
         Assert.Multiple(() =>
         {
-            Assert.That((string?)SentJson["type"], Is.EqualTo("tag"));
-            Assert.That((string?)SentJson["name"], Is.EqualTo("v1.2.0"));
-            Assert.That((string?)SentJson["message"], Is.EqualTo("Version 1.2.0\n"));
-            Assert.That((string?)SentJson["target"]!["hash"], Is.EqualTo("1e6d6b4ad8b8e5b8d5f1c3a2b1e0f9a8b7c6d5e4"));
+            Assert.That((string?)SentJson()["type"], Is.EqualTo("tag"));
+            Assert.That((string?)SentJson()["name"], Is.EqualTo("v1.2.0"));
+            Assert.That((string?)SentJson()["message"], Is.EqualTo("Version 1.2.0\n"));
+            Assert.That((string?)SentJson()["target"]!["hash"], Is.EqualTo("1e6d6b4ad8b8e5b8d5f1c3a2b1e0f9a8b7c6d5e4"));
         });
         AssertIsReleaseTag(tag);
     }

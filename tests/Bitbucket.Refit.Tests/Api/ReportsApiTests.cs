@@ -1,18 +1,12 @@
-using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Bitbucket.Refit.Api;
 using Bitbucket.Refit.Models;
 using Bitbucket.Refit.Paging;
 using Bitbucket.Refit.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
-using WireMock.Logging;
-using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
 
 namespace Bitbucket.Refit.Tests.Api;
 
-public sealed class ReportsApiTests
+public sealed class ReportsApiTests : ApiTestBase
 {
     private const string Hash = "db9ba1e031d07a02603eae0e559a7adc010257fc";
     private const string Base = "/2.0/repositories/my-workspace/my-repo/commit/db9ba1e031d07a02603eae0e559a7adc010257fc/reports";
@@ -35,42 +29,25 @@ public sealed class ReportsApiTests
          "created_on":"2024-06-01T12:00:00.000000+00:00","updated_on":"2024-06-01T12:00:00.000000+00:00"}
         """;
 
-    private MockBitbucket _mock = null!;
-    private ServiceProvider _services = null!;
-    private IReportsApi _reports = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _mock = MockBitbucket.Start();
-        _services = _mock.CreateServices(b => b.WithAccessToken("t"));
-        _reports = _services.GetRequiredService<IReportsApi>();
-    }
-
-    [TearDown]
-    public void TearDown()
-    {
-        _services.Dispose();
-        _mock.Dispose();
-    }
+    private IReportsApi Reports => Api<IReportsApi>();
 
     [Test]
     public async Task List_FollowsNext_AndReadsReports()
     {
-        _mock.Server.Given(Request.Create().WithPath(Base).WithParam("page", "2").UsingGet()).AtPriority(1)
-            .RespondWith(Json(200, $$"""{"pagelen":1,"values":[{{ReportJson.Replace("mysystem-001", "mysystem-002", StringComparison.Ordinal)}}]}"""));
-        _mock.Server.Given(Request.Create().WithPath(Base).UsingGet()).AtPriority(10)
-            .RespondWith(Json(200, $$"""{"pagelen":1,"page":1,"size":2,"values":[{{ReportJson}}],"next":"{{_mock.Url}}{{Base}}?page=2&pagelen=1"}"""));
+        AnswerTwoPages(
+            Base,
+            $$"""{"pagelen":1,"page":1,"size":2,"values":[{{ReportJson}}],"next":"{{Mock.Url}}{{Base}}?page=2&pagelen=1"}""",
+            $$"""{"pagelen":1,"values":[{{ReportJson.Replace("mysystem-001", "mysystem-002", StringComparison.Ordinal)}}]}""");
 
         var reports = new List<Report>();
-        await foreach (var report in _reports.List("my-workspace", "my-repo", Hash, new ListOptions { PageLength = 1 }))
+        await foreach (var report in Reports.List("my-workspace", "my-repo", Hash, new ListOptions { PageLength = 1 }))
         {
             reports.Add(report);
         }
 
         Assert.Multiple(() =>
         {
-            Assert.That(_mock.RawTargets, Is.EqualTo(new[] { $"{Base}?pagelen=1", $"{Base}?page=2&pagelen=1" }));
+            Assert.That(Mock.RawTargets, Is.EqualTo(new[] { $"{Base}?pagelen=1", $"{Base}?page=2&pagelen=1" }));
             Assert.That(reports.Select(r => r.ExternalId), Is.EqualTo(new[] { "mysystem-001", "mysystem-002" }));
             AssertReport(reports[0]);
         });
@@ -79,13 +56,13 @@ public sealed class ReportsApiTests
     [Test]
     public async Task Get_KeepsAReportIdWithASlashAsOneEscapedSegment()
     {
-        AnswerAll(200, ReportJson);
+        Answer(200, ReportJson);
 
-        var report = await _reports.GetAsync("my-workspace", "my-repo", Hash, "mysystem/001 nightly");
+        var report = await Reports.GetAsync("my-workspace", "my-repo", Hash, "mysystem/001 nightly");
 
         Assert.Multiple(() =>
         {
-            AssertSingle("GET", $"{Base}/mysystem%2F001%20nightly");
+            AssertSent("GET", $"{Base}/mysystem%2F001%20nightly");
             AssertReport(report);
         });
     }
@@ -93,9 +70,9 @@ public sealed class ReportsApiTests
     [Test]
     public async Task CreateOrUpdate_PutsTheReport_WithTypedData()
     {
-        AnswerAll(200, ReportJson);
+        Answer(200, ReportJson);
 
-        var stored = await _reports.CreateOrUpdateAsync("my-workspace", "my-repo", Hash, "mysystem-001", new Report
+        var stored = await Reports.CreateOrUpdateAsync("my-workspace", "my-repo", Hash, "mysystem-001", new Report
         {
             Type = "report",
             Title = "Security scan report",
@@ -111,10 +88,10 @@ public sealed class ReportsApiTests
             ],
         });
 
-        var body = BodyOf(_mock.Requests.Single());
+        var body = BodyOf(Mock.Requests.Single());
         Assert.Multiple(() =>
         {
-            AssertSingle("PUT", $"{Base}/mysystem-001");
+            AssertSent("PUT", $"{Base}/mysystem-001");
             Assert.That(body["type"]!.GetValue<string>(), Is.EqualTo("report"));
             Assert.That(body["title"]!.GetValue<string>(), Is.EqualTo("Security scan report"));
             Assert.That(body["report_type"]!.GetValue<string>(), Is.EqualTo("SECURITY"));
@@ -129,27 +106,27 @@ public sealed class ReportsApiTests
     [Test]
     public async Task Delete_SendsDelete()
     {
-        AnswerAll(204, null);
+        Answer(204, null);
 
-        await _reports.DeleteAsync("my-workspace", "my-repo", Hash, "{1c1c6b3c-a9d4-4b8a-8f3a-62d1fdbd1f1b}");
+        await Reports.DeleteAsync("my-workspace", "my-repo", Hash, "{1c1c6b3c-a9d4-4b8a-8f3a-62d1fdbd1f1b}");
 
-        AssertSingle("DELETE", $"{Base}/%7B1c1c6b3c-a9d4-4b8a-8f3a-62d1fdbd1f1b%7D");
+        AssertSent("DELETE", $"{Base}/%7B1c1c6b3c-a9d4-4b8a-8f3a-62d1fdbd1f1b%7D");
     }
 
     [Test]
     public async Task ListAnnotations_ReadsAnnotations()
     {
-        AnswerAll(200, $$"""{"pagelen":10,"values":[{{AnnotationJson}}]}""");
+        Answer(200, $$"""{"pagelen":10,"values":[{{AnnotationJson}}]}""");
 
         var annotations = new List<ReportAnnotation>();
-        await foreach (var annotation in _reports.ListAnnotations("my-workspace", "my-repo", Hash, "mysystem-001", new ListOptions { Query = "severity=\"HIGH\"" }))
+        await foreach (var annotation in Reports.ListAnnotations("my-workspace", "my-repo", Hash, "mysystem-001", new ListOptions { Query = "severity=\"HIGH\"" }))
         {
             annotations.Add(annotation);
         }
 
         Assert.Multiple(() =>
         {
-            AssertSingle("GET", $"{Base}/mysystem-001/annotations?q=severity%3D%22HIGH%22");
+            AssertSent("GET", $"{Base}/mysystem-001/annotations?q=severity%3D%22HIGH%22");
             AssertAnnotation(annotations.Single());
         });
     }
@@ -157,9 +134,9 @@ public sealed class ReportsApiTests
     [Test]
     public async Task CreateOrUpdateAnnotations_PostsAJsonArray_AndReadsTheStoredOnes()
     {
-        AnswerAll(200, $"[{AnnotationJson},{AnnotationJson.Replace("mysystem-annotation001", "mySystem-annotation002", StringComparison.Ordinal)}]");
+        Answer(200, $"[{AnnotationJson},{AnnotationJson.Replace("mysystem-annotation001", "mySystem-annotation002", StringComparison.Ordinal)}]");
 
-        var stored = await _reports.CreateOrUpdateAnnotationsAsync("my-workspace", "my-repo", Hash, "mysystem-001",
+        var stored = await Reports.CreateOrUpdateAnnotationsAsync("my-workspace", "my-repo", Hash, "mysystem-001",
         [
             new ReportAnnotation
             {
@@ -175,11 +152,11 @@ public sealed class ReportsApiTests
             },
         ]);
 
-        var body = BodyOf(_mock.Requests.Single()).AsArray();
+        var body = BodyOf(Mock.Requests.Single()).AsArray();
         Assert.Multiple(() =>
         {
-            AssertSingle("POST", $"{Base}/mysystem-001/annotations");
-            Assert.That(ContentType(_mock.Requests.Single()), Does.StartWith("application/json"));
+            AssertSent("POST", $"{Base}/mysystem-001/annotations");
+            Assert.That(ContentType(Mock.Requests.Single()), Does.StartWith("application/json"));
             Assert.That(body, Has.Count.EqualTo(2));
             Assert.That(body[0]!["type"]!.GetValue<string>(), Is.EqualTo("report_annotation"));
             Assert.That(body[0]!["external_id"]!.GetValue<string>(), Is.EqualTo("mysystem-annotation001"));
@@ -197,13 +174,13 @@ public sealed class ReportsApiTests
     [Test]
     public async Task GetAnnotation_SendsGet()
     {
-        AnswerAll(200, AnnotationJson);
+        Answer(200, AnnotationJson);
 
-        var annotation = await _reports.GetAnnotationAsync("my-workspace", "my-repo", Hash, "mysystem-001", "mysystem-annotation001");
+        var annotation = await Reports.GetAnnotationAsync("my-workspace", "my-repo", Hash, "mysystem-001", "mysystem-annotation001");
 
         Assert.Multiple(() =>
         {
-            AssertSingle("GET", $"{Base}/mysystem-001/annotations/mysystem-annotation001");
+            AssertSent("GET", $"{Base}/mysystem-001/annotations/mysystem-annotation001");
             AssertAnnotation(annotation);
         });
     }
@@ -211,9 +188,9 @@ public sealed class ReportsApiTests
     [Test]
     public async Task CreateOrUpdateAnnotation_PutsTheAnnotation()
     {
-        AnswerAll(200, AnnotationJson);
+        Answer(200, AnnotationJson);
 
-        var stored = await _reports.CreateOrUpdateAnnotationAsync("my-workspace", "my-repo", Hash, "mysystem-001", "mysystem-annotation001", new ReportAnnotation
+        var stored = await Reports.CreateOrUpdateAnnotationAsync("my-workspace", "my-repo", Hash, "mysystem-001", "mysystem-annotation001", new ReportAnnotation
         {
             Type = "report_annotation",
             AnnotationType = ReportAnnotationType.Vulnerability,
@@ -223,10 +200,10 @@ public sealed class ReportsApiTests
             Line = 42,
         });
 
-        var body = BodyOf(_mock.Requests.Single());
+        var body = BodyOf(Mock.Requests.Single());
         Assert.Multiple(() =>
         {
-            AssertSingle("PUT", $"{Base}/mysystem-001/annotations/mysystem-annotation001");
+            AssertSent("PUT", $"{Base}/mysystem-001/annotations/mysystem-annotation001");
             Assert.That(body.ToJsonString(), Is.EqualTo("""{"type":"report_annotation","annotation_type":"VULNERABILITY","path":"my-service/src/main/java/com/myCompany/mysystem/logic/Main.java","line":42,"summary":"This line represents a security threat.","severity":"HIGH"}"""));
             AssertAnnotation(stored);
         });
@@ -235,11 +212,11 @@ public sealed class ReportsApiTests
     [Test]
     public async Task DeleteAnnotation_SendsDelete()
     {
-        AnswerAll(204, null);
+        Answer(204, null);
 
-        await _reports.DeleteAnnotationAsync("my-workspace", "my-repo", Hash, "mysystem-001", "mysystem-annotation001");
+        await Reports.DeleteAnnotationAsync("my-workspace", "my-repo", Hash, "mysystem-001", "mysystem-annotation001");
 
-        AssertSingle("DELETE", $"{Base}/mysystem-001/annotations/mysystem-annotation001");
+        AssertSent("DELETE", $"{Base}/mysystem-001/annotations/mysystem-annotation001");
     }
 
     private static void AssertReport(Report report)
@@ -271,31 +248,4 @@ public sealed class ReportsApiTests
         Assert.That(annotation.Details, Is.EqualTo("CVE-2024-0001 in a dependency."));
         Assert.That(annotation.AdditionalProperties!["title"].GetString(), Is.EqualTo("Security scan report"));
     }
-
-    private static IResponseBuilder Json(int status, string body) =>
-        Response.Create().WithStatusCode(status).WithHeader("Content-Type", "application/json").WithBody(body);
-
-    private void AnswerAll(int status, string? body)
-    {
-        var response = Response.Create().WithStatusCode(status);
-        if (body is not null)
-        {
-            response = response.WithHeader("Content-Type", "application/json").WithBody(body);
-        }
-
-        _mock.Server.Given(Request.Create().UsingAnyMethod()).RespondWith(response);
-    }
-
-    private void AssertSingle(string method, string rawTarget)
-    {
-        Assert.That(_mock.Requests, Has.Count.EqualTo(1));
-        Assert.That(_mock.Requests[0].RequestMessage!.Method, Is.EqualTo(method));
-        Assert.That(_mock.RawTargets[0], Is.EqualTo(rawTarget));
-    }
-
-    private static JsonNode BodyOf(ILogEntry entry) =>
-        JsonNode.Parse(entry.RequestMessage!.Body ?? Encoding.UTF8.GetString(entry.RequestMessage.BodyAsBytes ?? []))!;
-
-    private static string ContentType(ILogEntry entry) =>
-        entry.RequestMessage!.Headers!.First(h => h.Key.Equals("Content-Type", StringComparison.OrdinalIgnoreCase)).Value.First();
 }

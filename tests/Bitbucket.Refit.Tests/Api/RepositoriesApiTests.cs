@@ -1,132 +1,19 @@
 using System.Net;
-using System.Text;
-using System.Text.Json.Nodes;
 using Bitbucket.Refit.Api;
 using Bitbucket.Refit.Errors;
 using Bitbucket.Refit.Models;
 using Bitbucket.Refit.Paging;
 using Bitbucket.Refit.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
-using WireMock;
-using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
 
 namespace Bitbucket.Refit.Tests.Api;
 
 /// <summary>
-/// WireMock set-up shared by the repository-area API tests (repositories, refs, branch restrictions, branching model,
-/// source, downloads): one server answering every request, and readers for what arrived on the wire.
+/// The repository-area API tests (repositories, refs, branch restrictions, branching model, source, downloads) also
+/// check every request carried the access token.
 /// </summary>
-public abstract class RepositoryAreaApiFixture
+public abstract class RepositoryAreaApiFixture : ApiTestBase
 {
-    protected MockBitbucket Mock { get; private set; } = null!;
-
-    protected ServiceProvider Services { get; private set; } = null!;
-
-    [SetUp]
-    public void StartMock()
-    {
-        Mock = MockBitbucket.Start();
-        Services = Mock.CreateServices(b => b.WithAccessToken("t"));
-    }
-
-    [TearDown]
-    public void StopMock()
-    {
-        Services.Dispose();
-        Mock.Dispose();
-    }
-
-    protected T Api<T>()
-        where T : class => Services.GetRequiredService<T>();
-
-    /// <summary>Answers every request with <paramref name="status"/> and <paramref name="body"/>.</summary>
-    protected void Answer(int status, string? body = null, string contentType = "application/json", params (string Name, string Value)[] headers)
-    {
-        var response = Response.Create().WithStatusCode(status);
-        if (body is not null)
-        {
-            response = response.WithHeader("Content-Type", contentType).WithBody(body);
-        }
-
-        foreach (var (name, value) in headers)
-        {
-            response = response.WithHeader(name, value);
-        }
-
-        Mock.Server.Given(Request.Create().UsingAnyMethod()).RespondWith(response);
-    }
-
-    /// <summary>The one request the server received.</summary>
-    protected IRequestMessage Sent => Mock.Requests.Single().RequestMessage!;
-
-    /// <summary>The raw path and query of the one request, as it was on the wire.</summary>
-    protected string SentTarget => Mock.RawTargets.Single();
-
-    /// <summary>The JSON body of the one request.</summary>
-    protected JsonNode SentJson => JsonNode.Parse(Sent.Body ?? throw new AssertionException("the request has no body"))!;
-
-    protected void AssertSent(string method, string target)
-    {
-        Assert.Multiple(() =>
-        {
-            Assert.That(Sent.Method, Is.EqualTo(method));
-            Assert.That(SentTarget, Is.EqualTo(target));
-            Assert.That(Sent.Headers!["Authorization"].Single(), Is.EqualTo("Bearer t"));
-        });
-    }
-
-    protected static async Task<List<T>> Collect<T>(IAsyncEnumerable<T> items)
-    {
-        var list = new List<T>();
-        await foreach (var item in items)
-        {
-            list.Add(item);
-        }
-
-        return list;
-    }
-
-    /// <summary>The parts of a multipart/form-data request body: their Content-Disposition, Content-Type and text.</summary>
-    protected IReadOnlyList<SentPart> SentParts()
-    {
-        var contentType = Sent.Headers!["Content-Type"].Single();
-        Assert.That(contentType, Does.StartWith("multipart/form-data"));
-        var boundary = contentType.Split("boundary=")[1].Trim('"');
-        var body = Encoding.UTF8.GetString(Sent.BodyAsBytes ?? Encoding.UTF8.GetBytes(Sent.Body ?? string.Empty));
-        var parts = new List<SentPart>();
-        foreach (var raw in body.Split("--" + boundary).Skip(1))
-        {
-            if (raw.StartsWith("--", StringComparison.Ordinal))
-            {
-                break;
-            }
-
-            var split = raw.IndexOf("\r\n\r\n", StringComparison.Ordinal);
-            var headerLines = raw[..split].Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-            var content = raw[(split + 4)..];
-            content = content.EndsWith("\r\n", StringComparison.Ordinal) ? content[..^2] : content;
-            string? Header(string name) => headerLines.FirstOrDefault(h => h.StartsWith(name + ":", StringComparison.OrdinalIgnoreCase))?[(name.Length + 1)..].Trim();
-            parts.Add(new SentPart(Header("Content-Disposition") ?? string.Empty, Header("Content-Type"), content));
-        }
-
-        return parts;
-    }
-
-    protected sealed record SentPart(string Disposition, string? ContentType, string Content)
-    {
-        /// <summary>The <c>name</c> parameter of the Content-Disposition, unquoted.</summary>
-        public string? Name => Parameter("name");
-
-        /// <summary>The <c>filename</c> parameter of the Content-Disposition, unquoted.</summary>
-        public string? FileName => Parameter("filename");
-
-        private string? Parameter(string key) =>
-            Disposition.Split(';').Select(p => p.Trim())
-                .Where(p => p.StartsWith(key + "=", StringComparison.Ordinal))
-                .Select(p => p[(key.Length + 1)..].Trim('"'))
-                .FirstOrDefault();
-    }
+    protected override bool AssertsBearerToken => true;
 }
 
 public sealed class RepositoriesApiTests : RepositoryAreaApiFixture
@@ -214,8 +101,6 @@ public sealed class RepositoriesApiTests : RepositoryAreaApiFixture
          "repository": {"type": "repository", "full_name": "acme/widgets", "name": "Widgets", "uuid": "{1b2c3d4e-1111-4222-8333-444455556666}"}}
         """;
 
-    private static string PageOf(string item) => $$"""{"pagelen": 10, "size": 1, "page": 1, "values": [{{item}}]}""";
-
     private IRepositoriesApi Repositories => Api<IRepositoriesApi>();
 
     private static void AssertIsWidgets(Repository? repository)
@@ -268,7 +153,7 @@ public sealed class RepositoriesApiTests : RepositoryAreaApiFixture
     {
         Answer(200, PageOf(RepositoryJson));
 
-        var repositories = await Collect(Repositories.List("acme", RepositoryRole.Contributor, new ListOptions { Query = "project.key=\"WID\"", Sort = "-updated_on", PageLength = 50 }));
+        var repositories = await ToListAsync(Repositories.List("acme", RepositoryRole.Contributor, new ListOptions { Query = "project.key=\"WID\"", Sort = "-updated_on", PageLength = 50 }));
 
         AssertSent("GET", "/2.0/repositories/acme?role=contributor&q=project.key%3D%22WID%22&sort=-updated_on&pagelen=50");
         Assert.That(repositories, Has.Count.EqualTo(1));
@@ -280,7 +165,7 @@ public sealed class RepositoriesApiTests : RepositoryAreaApiFixture
     {
         Answer(200, """{"pagelen": 10, "values": []}""");
 
-        var repositories = await Collect(Repositories.List("acme"));
+        var repositories = await ToListAsync(Repositories.List("acme"));
 
         AssertSent("GET", "/2.0/repositories/acme");
         Assert.That(repositories, Is.Empty);
@@ -293,7 +178,7 @@ public sealed class RepositoriesApiTests : RepositoryAreaApiFixture
         Answer(410, """{"type": "error", "error": {"message": "This API is no longer supported.", "detail": "See CHANGE-2770."}}""");
 
         var ex = Assert.ThrowsAsync<BitbucketGoneException>(async () =>
-            await Collect(Repositories.ListPublic(RepositoryRole.Member, new DateTimeOffset(2024, 1, 2, 3, 4, 5, TimeSpan.Zero))));
+            await ToListAsync(Repositories.ListPublic(RepositoryRole.Member, new DateTimeOffset(2024, 1, 2, 3, 4, 5, TimeSpan.Zero))));
 
         AssertSent("GET", "/2.0/repositories?role=member&after=2024-01-02T03%3A04%3A05.0000000%2B00%3A00");
         Assert.That(ex!.StatusCode, Is.EqualTo(HttpStatusCode.Gone));
@@ -304,7 +189,7 @@ public sealed class RepositoriesApiTests : RepositoryAreaApiFixture
     {
         Answer(200, PageOf(PermissionJson));
 
-        var permissions = await Collect(Repositories.ListCurrentUserPermissionsAcrossWorkspaces(new ListOptions { Query = "permission>\"read\"" }));
+        var permissions = await ToListAsync(Repositories.ListCurrentUserPermissionsAcrossWorkspaces(new ListOptions { Query = "permission>\"read\"" }));
 
         AssertSent("GET", "/2.0/user/permissions/repositories?q=permission%3E%22read%22");
         Assert.Multiple(() =>
@@ -320,7 +205,7 @@ public sealed class RepositoriesApiTests : RepositoryAreaApiFixture
     {
         Answer(200, PageOf(PermissionJson));
 
-        var permissions = await Collect(Repositories.ListCurrentUserPermissions("acme", new ListOptions { Sort = "repository.name" }));
+        var permissions = await ToListAsync(Repositories.ListCurrentUserPermissions("acme", new ListOptions { Sort = "repository.name" }));
 
         AssertSent("GET", "/2.0/user/workspaces/acme/permissions/repositories?sort=repository.name");
         Assert.Multiple(() =>
@@ -347,7 +232,7 @@ public sealed class RepositoriesApiTests : RepositoryAreaApiFixture
         });
 
         AssertSent("POST", "/2.0/repositories/acme/widgets");
-        var body = SentJson;
+        var body = SentJson();
         Assert.Multiple(() =>
         {
             Assert.That(Sent.Headers!["Content-Type"].Single(), Does.StartWith("application/json"));
@@ -371,8 +256,8 @@ public sealed class RepositoriesApiTests : RepositoryAreaApiFixture
         AssertSent("PUT", "/2.0/repositories/acme/widgets");
         Assert.Multiple(() =>
         {
-            Assert.That((string?)SentJson["description"], Is.EqualTo("Makes better widgets."));
-            Assert.That((string?)SentJson["mainbranch"]!["name"], Is.EqualTo("main"));
+            Assert.That((string?)SentJson()["description"], Is.EqualTo("Makes better widgets."));
+            Assert.That((string?)SentJson()["mainbranch"]!["name"], Is.EqualTo("main"));
         });
         AssertIsWidgets(updated);
     }
@@ -393,7 +278,7 @@ public sealed class RepositoriesApiTests : RepositoryAreaApiFixture
     {
         Answer(200, PageOf(RepositoryJson));
 
-        var forks = await Collect(Repositories.ListForks("acme", "widgets", RepositoryRole.Owner, new ListOptions { PageLength = 5 }));
+        var forks = await ToListAsync(Repositories.ListForks("acme", "widgets", RepositoryRole.Owner, new ListOptions { PageLength = 5 }));
 
         AssertSent("GET", "/2.0/repositories/acme/widgets/forks?role=owner&pagelen=5");
         AssertIsWidgets(forks.Single());
@@ -409,9 +294,9 @@ public sealed class RepositoriesApiTests : RepositoryAreaApiFixture
         AssertSent("POST", "/2.0/repositories/atlassian/bbql/forks");
         Assert.Multiple(() =>
         {
-            Assert.That((string?)SentJson["name"], Is.EqualTo("bbql_fork"));
-            Assert.That((string?)SentJson["workspace"]!["slug"], Is.EqualTo("acme"));
-            Assert.That((string?)SentJson["type"], Is.EqualTo("repository"));
+            Assert.That((string?)SentJson()["name"], Is.EqualTo("bbql_fork"));
+            Assert.That((string?)SentJson()["workspace"]!["slug"], Is.EqualTo("acme"));
+            Assert.That((string?)SentJson()["type"], Is.EqualTo("repository"));
         });
         AssertIsWidgets(fork);
     }
@@ -421,7 +306,7 @@ public sealed class RepositoriesApiTests : RepositoryAreaApiFixture
     {
         Answer(200, PageOf("""{"type": "user", "display_name": "Ann Smith", "uuid": "{d301aafa-d676-4ee0-88be-962be7417567}", "account_id": "557058:ba89", "nickname": "ann"}"""));
 
-        var watchers = await Collect(Repositories.ListWatchers("acme", "widgets"));
+        var watchers = await ToListAsync(Repositories.ListWatchers("acme", "widgets"));
 
         AssertSent("GET", "/2.0/repositories/acme/widgets/watchers");
         Assert.Multiple(() =>
@@ -451,7 +336,7 @@ public sealed class RepositoriesApiTests : RepositoryAreaApiFixture
     {
         Answer(200, PageOf(HookJson));
 
-        var hooks = await Collect(Repositories.ListWebhooks("acme", "widgets"));
+        var hooks = await ToListAsync(Repositories.ListWebhooks("acme", "widgets"));
 
         AssertSent("GET", "/2.0/repositories/acme/widgets/hooks");
         AssertIsCiHook(hooks.Single());
@@ -474,11 +359,11 @@ public sealed class RepositoriesApiTests : RepositoryAreaApiFixture
         AssertSent("POST", "/2.0/repositories/acme/widgets/hooks");
         Assert.Multiple(() =>
         {
-            Assert.That((string?)SentJson["url"], Is.EqualTo("https://ci.example.com/hooks/bitbucket"));
-            Assert.That((string?)SentJson["description"], Is.EqualTo("CI"));
-            Assert.That((bool?)SentJson["active"], Is.True);
-            Assert.That((string?)SentJson["secret"], Is.EqualTo("s3cr3t"));
-            Assert.That(SentJson["events"]!.AsArray().Select(e => (string?)e), Is.EqualTo(new[] { "repo:push", "pullrequest:created" }));
+            Assert.That((string?)SentJson()["url"], Is.EqualTo("https://ci.example.com/hooks/bitbucket"));
+            Assert.That((string?)SentJson()["description"], Is.EqualTo("CI"));
+            Assert.That((bool?)SentJson()["active"], Is.True);
+            Assert.That((string?)SentJson()["secret"], Is.EqualTo("s3cr3t"));
+            Assert.That(SentJson()["events"]!.AsArray().Select(e => (string?)e), Is.EqualTo(new[] { "repo:push", "pullrequest:created" }));
         });
         AssertIsCiHook(hook);
     }
@@ -502,7 +387,7 @@ public sealed class RepositoriesApiTests : RepositoryAreaApiFixture
         var hook = await Repositories.UpdateWebhookAsync("acme", "widgets", "{a1b2c3d4-0000-4000-8000-00000000abcd}", new WebhookSubscription { Active = false });
 
         AssertSent("PUT", "/2.0/repositories/acme/widgets/hooks/%7Ba1b2c3d4-0000-4000-8000-00000000abcd%7D");
-        Assert.That(SentJson.ToJsonString(), Is.EqualTo("""{"active":false}"""));
+        Assert.That(SentJson().ToJsonString(), Is.EqualTo("""{"active":false}"""));
         AssertIsCiHook(hook);
     }
 
@@ -544,7 +429,7 @@ public sealed class RepositoriesApiTests : RepositoryAreaApiFixture
         });
 
         AssertSent("PUT", "/2.0/repositories/acme/widgets/override-settings");
-        Assert.That(SentJson.ToJsonString(), Is.EqualTo("""{"type":"repository_inheritance_state","override_settings":{"branching_model":true}}"""));
+        Assert.That(SentJson().ToJsonString(), Is.EqualTo("""{"type":"repository_inheritance_state","override_settings":{"branching_model":true}}"""));
     }
 
     [Test]
@@ -552,7 +437,7 @@ public sealed class RepositoriesApiTests : RepositoryAreaApiFixture
     {
         Answer(200, PageOf(GroupPermissionJson));
 
-        var permissions = await Collect(Repositories.ListGroupPermissions("acme", "widgets"));
+        var permissions = await ToListAsync(Repositories.ListGroupPermissions("acme", "widgets"));
 
         AssertSent("GET", "/2.0/repositories/acme/widgets/permissions-config/groups");
         Assert.Multiple(() =>
@@ -587,7 +472,7 @@ public sealed class RepositoriesApiTests : RepositoryAreaApiFixture
         var permission = await Repositories.UpdateGroupPermissionAsync("acme", "widgets", "developers", new RepositoryPermissionUpdate { Permission = RepositoryPermissionLevel.Write });
 
         AssertSent("PUT", "/2.0/repositories/acme/widgets/permissions-config/groups/developers");
-        Assert.That(SentJson.ToJsonString(), Is.EqualTo("""{"permission":"write"}"""));
+        Assert.That(SentJson().ToJsonString(), Is.EqualTo("""{"permission":"write"}"""));
         Assert.That(permission.Permission, Is.EqualTo(RepositoryPermissionLevel.Write));
     }
 
@@ -606,7 +491,7 @@ public sealed class RepositoriesApiTests : RepositoryAreaApiFixture
     {
         Answer(200, PageOf(UserPermissionJson));
 
-        var permissions = await Collect(Repositories.ListUserPermissions("acme", "widgets", new ListOptions { Query = "permission=\"admin\"" }));
+        var permissions = await ToListAsync(Repositories.ListUserPermissions("acme", "widgets", new ListOptions { Query = "permission=\"admin\"" }));
 
         AssertSent("GET", "/2.0/repositories/acme/widgets/permissions-config/users?q=permission%3D%22admin%22");
         Assert.Multiple(() =>
@@ -640,7 +525,7 @@ public sealed class RepositoriesApiTests : RepositoryAreaApiFixture
         var permission = await Repositories.UpdateUserPermissionAsync("acme", "widgets", "557058:ba8948b2-49da-43a9-9e8b-e7249b8e324a", new RepositoryPermissionUpdate { Permission = RepositoryPermissionLevel.Admin });
 
         AssertSent("PUT", "/2.0/repositories/acme/widgets/permissions-config/users/557058:ba8948b2-49da-43a9-9e8b-e7249b8e324a");
-        Assert.That(SentJson.ToJsonString(), Is.EqualTo("""{"permission":"admin"}"""));
+        Assert.That(SentJson().ToJsonString(), Is.EqualTo("""{"permission":"admin"}"""));
         Assert.That(permission.Permission, Is.EqualTo(RepositoryPermissionLevel.Admin));
     }
 

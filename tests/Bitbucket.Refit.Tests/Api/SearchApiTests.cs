@@ -2,16 +2,14 @@ using Bitbucket.Refit.Api;
 using Bitbucket.Refit.Models;
 using Bitbucket.Refit.Paging;
 using Bitbucket.Refit.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
 
 // Every code search is deprecated in the spec (since 1 November 2026); they must still work and conform.
 #pragma warning disable CS0618
 
 namespace Bitbucket.Refit.Tests.Api;
 
-public sealed class SearchApiTests
+public sealed class SearchApiTests : ApiTestBase
 {
     private const string ResultJson = """
         {"type":"code_search_result","content_match_count":2,
@@ -21,44 +19,27 @@ public sealed class SearchApiTests
          "file":{"path":"src/foo.py","type":"commit_file","links":{"self":{"href":"https://api.bitbucket.org/2.0/repositories/my-workspace/demo/src/ad6964b5fe2880dbd9ddcad1c89000f1dbcbc24b/src/foo.py"}}}}
         """;
 
-    private MockBitbucket _mock = null!;
-    private ServiceProvider _services = null!;
-    private ISearchApi _search = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _mock = MockBitbucket.Start();
-        _services = _mock.CreateServices(b => b.WithAccessToken("t"));
-        _search = _services.GetRequiredService<ISearchApi>();
-    }
-
-    [TearDown]
-    public void TearDown()
-    {
-        _services.Dispose();
-        _mock.Dispose();
-    }
+    private ISearchApi Search => Api<ISearchApi>();
 
     [Test]
     public async Task SearchWorkspace_EncodesTheQuery_FollowsNext_AndReadsMatches()
     {
         const string path = "/2.0/workspaces/my-workspace/search/code";
-        _mock.Server.Given(Request.Create().WithPath(path).WithParam("page", "2").UsingGet()).AtPriority(1)
-            .RespondWith(Json($$"""{"size":2,"page":2,"pagelen":1,"query_substituted":false,"values":[{{ResultJson.Replace("src/foo.py", "src/bar.py", StringComparison.Ordinal)}}]}"""));
-        _mock.Server.Given(Request.Create().WithPath(path).UsingGet()).AtPriority(10)
-            .RespondWith(Json($$"""{"size":2,"page":1,"pagelen":1,"query_substituted":true,"values":[{{ResultJson}}],"next":"{{_mock.Url}}{{path}}?search_query=foo%20repo%3Ademo&page=2&pagelen=1"}"""));
+        AnswerTwoPages(
+            path,
+            $$"""{"size":2,"page":1,"pagelen":1,"query_substituted":true,"values":[{{ResultJson}}],"next":"{{Mock.Url}}{{path}}?search_query=foo%20repo%3Ademo&page=2&pagelen=1"}""",
+            $$"""{"size":2,"page":2,"pagelen":1,"query_substituted":false,"values":[{{ResultJson.Replace("src/foo.py", "src/bar.py", StringComparison.Ordinal)}}]}""");
 
         var pages = new List<SearchResultPage>();
-        await foreach (var page in _search.SearchWorkspace("my-workspace", "foo repo:demo", new ListOptions { Fields = "+values.file.commit.repository", PageLength = 1 }).AsPages())
+        await foreach (var page in Search.SearchWorkspace("my-workspace", "foo repo:demo", new ListOptions { Fields = "+values.file.commit.repository", PageLength = 1 }).AsPages())
         {
             pages.Add(page);
         }
 
         Assert.Multiple(() =>
         {
-            Assert.That(_mock.Requests.Select(r => r.RequestMessage!.Method), Is.All.EqualTo("GET"));
-            Assert.That(_mock.RawTargets, Is.EqualTo(new[]
+            Assert.That(Mock.Requests.Select(r => r.RequestMessage!.Method), Is.All.EqualTo("GET"));
+            Assert.That(Mock.RawTargets, Is.EqualTo(new[]
             {
                 $"{path}?search_query=foo%20repo%3Ademo&fields=%2Bvalues.file.commit.repository&pagelen=1",
                 $"{path}?search_query=foo%20repo%3Ademo&page=2&pagelen=1",
@@ -81,12 +62,12 @@ public sealed class SearchApiTests
     [TestCase("user", "/2.0/users/%7Bd301aafa-d676-4ee0-88be-962be7417567%7D/search/code?search_query=class%20Foo")]
     public async Task DeprecatedSearches_SendGet_AndReadMatches(string scope, string rawTarget)
     {
-        _mock.Server.Given(Request.Create().UsingAnyMethod())
+        Mock.Server.Given(Request.Create().UsingAnyMethod())
             .RespondWith(Json($$"""{"size":1,"page":1,"pagelen":10,"query_substituted":false,"values":[{{ResultJson}}]}"""));
 
         var results = scope == "team"
-            ? _search.SearchTeam("my team", "class Foo")
-            : _search.SearchUser("{d301aafa-d676-4ee0-88be-962be7417567}", "class Foo");
+            ? Search.SearchTeam("my team", "class Foo")
+            : Search.SearchUser("{d301aafa-d676-4ee0-88be-962be7417567}", "class Foo");
 
         var files = new List<string?>();
         await foreach (var result in results)
@@ -96,8 +77,8 @@ public sealed class SearchApiTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(_mock.Requests.Single().RequestMessage!.Method, Is.EqualTo("GET"));
-            Assert.That(_mock.RawTargets.Single(), Is.EqualTo(rawTarget));
+            Assert.That(Mock.Requests.Single().RequestMessage!.Method, Is.EqualTo("GET"));
+            Assert.That(Mock.RawTargets.Single(), Is.EqualTo(rawTarget));
             Assert.That(files, Is.EqualTo(new[] { "src/foo.py" }));
         });
     }
@@ -114,7 +95,4 @@ public sealed class SearchApiTests
         var workspace = typeof(ISearchApi).GetMethod(nameof(ISearchApi.SearchWorkspace))!.GetCustomAttributes(typeof(ObsoleteAttribute), false).Cast<ObsoleteAttribute>().Single();
         Assert.That(workspace.Message, Does.Contain("no replacement"));
     }
-
-    private static IResponseBuilder Json(string body) =>
-        Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(body);
 }

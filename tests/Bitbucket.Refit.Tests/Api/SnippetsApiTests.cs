@@ -1,22 +1,15 @@
 using System.Net;
 using System.Text;
-using System.Text.Json.Nodes;
 using Bitbucket.Refit.Api;
 using Bitbucket.Refit.Errors;
 using Bitbucket.Refit.Models;
 using Bitbucket.Refit.Paging;
 using Bitbucket.Refit.Tests.Infrastructure;
-using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Net.Http.Headers;
 using Refit;
-using WireMock;
-using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
 
 namespace Bitbucket.Refit.Tests.Api;
 
-public sealed class SnippetsApiTests
+public sealed class SnippetsApiTests : ApiTestBase
 {
     private const string SnippetJson = """
         {
@@ -83,96 +76,10 @@ public sealed class SnippetsApiTests
         }
         """;
 
-    private MockBitbucket _mock = null!;
-    private ServiceProvider _services = null!;
-    private ISnippetsApi _snippets = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _mock = MockBitbucket.Start();
-        _services = _mock.CreateServices(b => b.WithAccessToken("t"));
-        _snippets = _services.GetRequiredService<ISnippetsApi>();
-    }
-
-    [TearDown]
-    public void TearDown()
-    {
-        _services.Dispose();
-        _mock.Dispose();
-    }
-
-    private IRequestMessage LastRequest => _mock.Requests.Single().RequestMessage!;
-
-    private void Answer(int status, string? body = null, string contentType = "application/json")
-    {
-        var response = Response.Create().WithStatusCode(status);
-        if (body is not null)
-        {
-            response = response.WithHeader("Content-Type", contentType).WithBody(body);
-        }
-
-        _mock.Server.Given(Request.Create().UsingAnyMethod()).RespondWith(response);
-    }
+    private ISnippetsApi Snippets => Api<ISnippetsApi>();
 
     private static string Page(string item, int count = 1) =>
         $$"""{"pagelen":10,"page":1,"size":{{count}},"values":[{{string.Join(",", Enumerable.Repeat(item, count))}}]}""";
-
-    private void AssertRequest(string method, string rawTarget)
-    {
-        Assert.Multiple(() =>
-        {
-            Assert.That(_mock.Requests, Has.Count.EqualTo(1));
-            Assert.That(LastRequest.Method, Is.EqualTo(method));
-            Assert.That(_mock.RawTargets.Single(), Is.EqualTo(rawTarget));
-        });
-    }
-
-    private JsonNode RequestJson()
-    {
-        Assert.That(LastRequest.Headers!["Content-Type"].Single(), Does.StartWith("application/json"));
-        return JsonNode.Parse(LastRequest.Body!)!;
-    }
-
-    private static async Task<List<T>> FirstPageAsync<T>(PagedEnumerable<Page<T>, T> pages)
-    {
-        await foreach (var page in pages.AsPages())
-        {
-            return [.. page.Values];
-        }
-
-        return [];
-    }
-
-    /// <summary>One multipart/form-data part as it arrived on the wire.</summary>
-    private sealed record FormPart(string Name, string? FileName, string? ContentType, byte[] Content)
-    {
-        public string Text => Encoding.UTF8.GetString(Content);
-    }
-
-    /// <summary>Parses the raw multipart/form-data body WireMock kept.</summary>
-    private async Task<List<FormPart>> RequestFormPartsAsync()
-    {
-        var contentType = MediaTypeHeaderValue.Parse(LastRequest.Headers!["Content-Type"].Single());
-        Assert.That(contentType.MediaType.Value, Is.EqualTo("multipart/form-data"));
-        var boundary = HeaderUtilities.RemoveQuotes(contentType.Boundary).Value!;
-        var raw = LastRequest.BodyAsBytes ?? Encoding.UTF8.GetBytes(LastRequest.Body ?? string.Empty);
-        var reader = new MultipartReader(boundary, new MemoryStream(raw));
-        var parts = new List<FormPart>();
-        while (await reader.ReadNextSectionAsync() is { } section)
-        {
-            var disposition = ContentDispositionHeaderValue.Parse(section.ContentDisposition);
-            using var content = new MemoryStream();
-            await section.Body.CopyToAsync(content);
-            parts.Add(new FormPart(
-                HeaderUtilities.RemoveQuotes(disposition.Name).Value!,
-                disposition.FileName.HasValue ? HeaderUtilities.RemoveQuotes(disposition.FileName).Value : null,
-                section.ContentType,
-                content.ToArray()));
-        }
-
-        return parts;
-    }
 
     private static MultipartItem[] Files() =>
     [
@@ -222,10 +129,10 @@ public sealed class SnippetsApiTests
         Answer(200, Page(SnippetJson));
 
 #pragma warning disable CS0618
-        var snippets = await FirstPageAsync(_snippets.ListAll(SnippetRole.Contributor, new ListOptions { PageLength = 5 }));
+        var snippets = await FirstPageAsync(Snippets.ListAll(SnippetRole.Contributor, new ListOptions { PageLength = 5 }));
 #pragma warning restore CS0618
 
-        AssertRequest("GET", "/2.0/snippets?role=contributor&pagelen=5");
+        AssertSent("GET", "/2.0/snippets?role=contributor&pagelen=5");
         AssertSnippet(snippets.Single());
     }
 
@@ -235,13 +142,13 @@ public sealed class SnippetsApiTests
         Answer(410, """{"type":"error","error":{"message":"This API is no longer supported."}}""");
 
 #pragma warning disable CS0618
-        var ex = Assert.ThrowsAsync<BitbucketGoneException>(async () => await FirstPageAsync(_snippets.ListAll()));
+        var ex = Assert.ThrowsAsync<BitbucketGoneException>(async () => await FirstPageAsync(Snippets.ListAll()));
 #pragma warning restore CS0618
 
         Assert.Multiple(() =>
         {
             Assert.That(ex!.StatusCode, Is.EqualTo(HttpStatusCode.Gone));
-            Assert.That(_mock.RawTargets.Single(), Is.EqualTo("/2.0/snippets"));
+            Assert.That(SentTarget, Is.EqualTo("/2.0/snippets"));
         });
     }
 
@@ -250,10 +157,10 @@ public sealed class SnippetsApiTests
     {
         Answer(201, SnippetJson);
 
-        var snippet = await _snippets.CreateForCurrentUserAsync(Files(), title: "My snippet", isPrivate: true);
+        var snippet = await Snippets.CreateForCurrentUserAsync(Files(), title: "My snippet", isPrivate: true);
 
-        AssertRequest("POST", "/2.0/snippets");
-        var parts = await RequestFormPartsAsync();
+        AssertSent("POST", "/2.0/snippets");
+        var parts = await SentFormPartsAsync();
         Assert.Multiple(() =>
         {
             Assert.That(parts.Select(p => p.Name), Is.EqualTo(new[] { "file", "file", "title", "is_private" }));
@@ -270,9 +177,9 @@ public sealed class SnippetsApiTests
     {
         Answer(200, Page(SnippetJson, 2));
 
-        var snippets = await FirstPageAsync(_snippets.List("evzijst", SnippetRole.Member, new ListOptions { Query = "title ~ \"My\"", Sort = "-updated_on" }));
+        var snippets = await FirstPageAsync(Snippets.List("evzijst", SnippetRole.Member, new ListOptions { Query = "title ~ \"My\"", Sort = "-updated_on" }));
 
-        AssertRequest("GET", "/2.0/snippets/evzijst?role=member&q=title%20~%20%22My%22&sort=-updated_on");
+        AssertSent("GET", "/2.0/snippets/evzijst?role=member&q=title%20~%20%22My%22&sort=-updated_on");
         Assert.That(snippets, Has.Count.EqualTo(2));
         AssertSnippet(snippets[0]);
     }
@@ -282,9 +189,9 @@ public sealed class SnippetsApiTests
     {
         Answer(200, Page(SnippetJson));
 
-        await FirstPageAsync(_snippets.List("evzijst"));
+        await FirstPageAsync(Snippets.List("evzijst"));
 
-        AssertRequest("GET", "/2.0/snippets/evzijst");
+        AssertSent("GET", "/2.0/snippets/evzijst");
     }
 
     [Test]
@@ -292,10 +199,10 @@ public sealed class SnippetsApiTests
     {
         Answer(201, SnippetJson);
 
-        var snippet = await _snippets.CreateAsync("evzijst", Files());
+        var snippet = await Snippets.CreateAsync("evzijst", Files());
 
-        AssertRequest("POST", "/2.0/snippets/evzijst");
-        var parts = await RequestFormPartsAsync();
+        AssertSent("POST", "/2.0/snippets/evzijst");
+        var parts = await SentFormPartsAsync();
         Assert.That(parts.Select(p => p.Name), Is.EqualTo(new[] { "file", "file" }));
         AssertFileParts(parts);
         AssertSnippet(snippet);
@@ -306,9 +213,9 @@ public sealed class SnippetsApiTests
     {
         Answer(200, SnippetJson);
 
-        var snippet = await _snippets.GetAsync("evzijst", "kypj");
+        var snippet = await Snippets.GetAsync("evzijst", "kypj");
 
-        AssertRequest("GET", "/2.0/snippets/evzijst/kypj");
+        AssertSent("GET", "/2.0/snippets/evzijst/kypj");
         AssertSnippet(snippet);
     }
 
@@ -317,7 +224,7 @@ public sealed class SnippetsApiTests
     {
         Answer(200, """{"type":"snippet","id":2154,"title":"t"}""");
 
-        var snippet = await _snippets.GetAsync("evzijst", "2154");
+        var snippet = await Snippets.GetAsync("evzijst", "2154");
 
         Assert.That(snippet.Id, Is.EqualTo("2154"));
     }
@@ -327,9 +234,9 @@ public sealed class SnippetsApiTests
     {
         Answer(200, SnippetJson);
 
-        await _snippets.GetAsync("team/a b", "ky/pj");
+        await Snippets.GetAsync("team/a b", "ky/pj");
 
-        AssertRequest("GET", "/2.0/snippets/team%2Fa%20b/ky%2Fpj");
+        AssertSent("GET", "/2.0/snippets/team%2Fa%20b/ky%2Fpj");
     }
 
     [Test]
@@ -337,10 +244,10 @@ public sealed class SnippetsApiTests
     {
         Answer(200, SnippetJson);
 
-        var snippet = await _snippets.UpdateAsync("evzijst", "kypj", Files(), title: "Renamed", isPrivate: false, removedFiles: ["old.txt", "older.txt"]);
+        var snippet = await Snippets.UpdateAsync("evzijst", "kypj", Files(), title: "Renamed", isPrivate: false, removedFiles: ["old.txt", "older.txt"]);
 
-        AssertRequest("PUT", "/2.0/snippets/evzijst/kypj");
-        var parts = await RequestFormPartsAsync();
+        AssertSent("PUT", "/2.0/snippets/evzijst/kypj");
+        var parts = await SentFormPartsAsync();
         Assert.Multiple(() =>
         {
             Assert.That(parts.Select(p => p.Name), Is.EqualTo(new[] { "file", "file", "title", "is_private", "files", "files" }));
@@ -358,10 +265,10 @@ public sealed class SnippetsApiTests
     {
         Answer(200, SnippetJson);
 
-        await _snippets.UpdateAsync("evzijst", "kypj", title: "Only the title");
+        await Snippets.UpdateAsync("evzijst", "kypj", title: "Only the title");
 
-        AssertRequest("PUT", "/2.0/snippets/evzijst/kypj");
-        var parts = await RequestFormPartsAsync();
+        AssertSent("PUT", "/2.0/snippets/evzijst/kypj");
+        var parts = await SentFormPartsAsync();
         Assert.That(parts.Select(p => (p.Name, p.Text)), Is.EqualTo(new[] { ("title", "Only the title") }));
     }
 
@@ -379,10 +286,10 @@ public sealed class SnippetsApiTests
     {
         Answer(204);
 
-        await call(_snippets);
+        await call(Snippets);
 
-        AssertRequest(method, rawTarget);
-        Assert.That(LastRequest.BodyAsBytes ?? [], Is.Empty);
+        AssertSent(method, rawTarget);
+        Assert.That(Sent.BodyAsBytes ?? [], Is.Empty);
     }
 
     [Test]
@@ -390,7 +297,7 @@ public sealed class SnippetsApiTests
     {
         Answer(405, """{"type":"error","error":{"message":"Only the tip can be deleted"}}""");
 
-        var ex = Assert.CatchAsync<BitbucketApiException>(() => _snippets.DeleteRevisionAsync("evzijst", "kypj", "0a1b2c3"));
+        var ex = Assert.CatchAsync<BitbucketApiException>(() => Snippets.DeleteRevisionAsync("evzijst", "kypj", "0a1b2c3"));
 
         Assert.That(ex!.StatusCode, Is.EqualTo(HttpStatusCode.MethodNotAllowed));
     }
@@ -419,9 +326,9 @@ public sealed class SnippetsApiTests
     {
         Answer(200, Page(CommentJson));
 
-        var comments = await FirstPageAsync(_snippets.ListComments("evzijst", "kypj", new ListOptions { Sort = "-created_on", PageLength = 50 }));
+        var comments = await FirstPageAsync(Snippets.ListComments("evzijst", "kypj", new ListOptions { Sort = "-created_on", PageLength = 50 }));
 
-        AssertRequest("GET", "/2.0/snippets/evzijst/kypj/comments?sort=-created_on&pagelen=50");
+        AssertSent("GET", "/2.0/snippets/evzijst/kypj/comments?sort=-created_on&pagelen=50");
         AssertComment(comments.Single());
     }
 
@@ -430,15 +337,15 @@ public sealed class SnippetsApiTests
     {
         Answer(201, CommentJson);
 
-        var comment = await _snippets.CreateCommentAsync("evzijst", "kypj", new SnippetComment
+        var comment = await Snippets.CreateCommentAsync("evzijst", "kypj", new SnippetComment
         {
             Type = "snippet_comment",
             Content = new RenderedContent { Raw = "Nice *snippet*" },
             Parent = new SnippetComment { Id = 7 },
         });
 
-        AssertRequest("POST", "/2.0/snippets/evzijst/kypj/comments");
-        var body = RequestJson();
+        AssertSent("POST", "/2.0/snippets/evzijst/kypj/comments");
+        var body = SentJson(declaredJson: true);
         Assert.Multiple(() =>
         {
             Assert.That(body["type"]!.GetValue<string>(), Is.EqualTo("snippet_comment"));
@@ -454,9 +361,9 @@ public sealed class SnippetsApiTests
     {
         Answer(200, CommentJson);
 
-        var comment = await _snippets.GetCommentAsync("evzijst", "kypj", 42);
+        var comment = await Snippets.GetCommentAsync("evzijst", "kypj", 42);
 
-        AssertRequest("GET", "/2.0/snippets/evzijst/kypj/comments/42");
+        AssertSent("GET", "/2.0/snippets/evzijst/kypj/comments/42");
         AssertComment(comment);
     }
 
@@ -465,14 +372,14 @@ public sealed class SnippetsApiTests
     {
         Answer(200, CommentJson);
 
-        var comment = await _snippets.UpdateCommentAsync("evzijst", "kypj", 42, new SnippetComment
+        var comment = await Snippets.UpdateCommentAsync("evzijst", "kypj", 42, new SnippetComment
         {
             Type = "snippet_comment",
             Content = new RenderedContent { Raw = "Edited" },
         });
 
-        AssertRequest("PUT", "/2.0/snippets/evzijst/kypj/comments/42");
-        var body = RequestJson();
+        AssertSent("PUT", "/2.0/snippets/evzijst/kypj/comments/42");
+        var body = SentJson(declaredJson: true);
         Assert.Multiple(() =>
         {
             Assert.That(body["type"]!.GetValue<string>(), Is.EqualTo("snippet_comment"));
@@ -503,9 +410,9 @@ public sealed class SnippetsApiTests
     {
         Answer(200, Page(CommitJson));
 
-        var commits = await FirstPageAsync(_snippets.ListCommits("evzijst", "kypj", new ListOptions { Fields = "values.hash" }));
+        var commits = await FirstPageAsync(Snippets.ListCommits("evzijst", "kypj", new ListOptions { Fields = "values.hash" }));
 
-        AssertRequest("GET", "/2.0/snippets/evzijst/kypj/commits?fields=values.hash");
+        AssertSent("GET", "/2.0/snippets/evzijst/kypj/commits?fields=values.hash");
         AssertCommit(commits.Single());
     }
 
@@ -514,9 +421,9 @@ public sealed class SnippetsApiTests
     {
         Answer(200, CommitJson);
 
-        var commit = await _snippets.GetCommitAsync("evzijst", "kypj", "367ab19a0d3f2d6f55bf6c6c5bc2f0e4c1b5e0aa");
+        var commit = await Snippets.GetCommitAsync("evzijst", "kypj", "367ab19a0d3f2d6f55bf6c6c5bc2f0e4c1b5e0aa");
 
-        AssertRequest("GET", "/2.0/snippets/evzijst/kypj/commits/367ab19a0d3f2d6f55bf6c6c5bc2f0e4c1b5e0aa");
+        AssertSent("GET", "/2.0/snippets/evzijst/kypj/commits/367ab19a0d3f2d6f55bf6c6c5bc2f0e4c1b5e0aa");
         AssertCommit(commit);
     }
 
@@ -525,9 +432,9 @@ public sealed class SnippetsApiTests
     {
         Answer(200, SnippetJson);
 
-        var snippet = await _snippets.GetRevisionAsync("evzijst", "kypj", "367ab19");
+        var snippet = await Snippets.GetRevisionAsync("evzijst", "kypj", "367ab19");
 
-        AssertRequest("GET", "/2.0/snippets/evzijst/kypj/367ab19");
+        AssertSent("GET", "/2.0/snippets/evzijst/kypj/367ab19");
         AssertSnippet(snippet);
     }
 
@@ -536,10 +443,10 @@ public sealed class SnippetsApiTests
     {
         Answer(200, SnippetJson);
 
-        var snippet = await _snippets.UpdateRevisionAsync("evzijst", "kypj", "367ab19", Files(), title: "CAS", removedFiles: ["gone.txt"]);
+        var snippet = await Snippets.UpdateRevisionAsync("evzijst", "kypj", "367ab19", Files(), title: "CAS", removedFiles: ["gone.txt"]);
 
-        AssertRequest("PUT", "/2.0/snippets/evzijst/kypj/367ab19");
-        var parts = await RequestFormPartsAsync();
+        AssertSent("PUT", "/2.0/snippets/evzijst/kypj/367ab19");
+        var parts = await SentFormPartsAsync();
         Assert.Multiple(() =>
         {
             Assert.That(parts.Select(p => p.Name), Is.EqualTo(new[] { "file", "file", "title", "files" }));
@@ -567,10 +474,10 @@ public sealed class SnippetsApiTests
         const string text = "diff --git a/foo.txt b/foo.txt\n--- a/foo.txt\n+++ b/foo.txt\n@@ -1 +1 @@\n-foo\n+bar\n";
         Answer(200, text, "text/plain");
 
-        await using var stream = await call(_snippets);
+        await using var stream = await call(Snippets);
         using var reader = new StreamReader(stream);
 
-        AssertRequest("GET", rawTarget);
+        AssertSent("GET", rawTarget);
         Assert.That(await reader.ReadToEndAsync(), Is.EqualTo(text));
     }
 
@@ -582,9 +489,9 @@ public sealed class SnippetsApiTests
     {
         Answer(status, status == 404 ? """{"type":"error","error":{"message":"Not watching"}}""" : null);
 
-        using var response = await _snippets.IsWatchingAsync("evzijst", "kypj");
+        using var response = await Snippets.IsWatchingAsync("evzijst", "kypj");
 
-        AssertRequest("GET", "/2.0/snippets/evzijst/kypj/watch");
+        AssertSent("GET", "/2.0/snippets/evzijst/kypj/watch");
         Assert.That(response.IsSuccessStatusCode, Is.EqualTo(watching));
     }
 
@@ -594,10 +501,10 @@ public sealed class SnippetsApiTests
         Answer(200, Page("""{"type":"user","display_name":"Ann Lee","uuid":"{a1}","nickname":"ann","account_id":"5b10a2844c20165700ede21g"}"""));
 
 #pragma warning disable CS0618
-        var watchers = await FirstPageAsync(_snippets.ListWatchers("evzijst", "kypj"));
+        var watchers = await FirstPageAsync(Snippets.ListWatchers("evzijst", "kypj"));
 #pragma warning restore CS0618
 
-        AssertRequest("GET", "/2.0/snippets/evzijst/kypj/watchers");
+        AssertSent("GET", "/2.0/snippets/evzijst/kypj/watchers");
         Assert.Multiple(() =>
         {
             Assert.That(watchers.Single().DisplayName, Is.EqualTo("Ann Lee"));

@@ -68,7 +68,7 @@ public sealed class SourceApiTests : RepositoryAreaApiFixture
     {
         Answer(200, ListingJson);
 
-        var entries = await Collect(Source.ListRoot("atlassian", "bbql", new ListOptions { Sort = "-size" }));
+        var entries = await ToListAsync(Source.ListRoot("atlassian", "bbql", new ListOptions { Sort = "-size" }));
 
         AssertSent("GET", "/2.0/repositories/atlassian/bbql/src?sort=-size");
         AssertIsListing(entries);
@@ -82,9 +82,9 @@ public sealed class SourceApiTests : RepositoryAreaApiFixture
         Mock.Server.Given(Request.Create().WithPath("/2.0/repositories/atlassian/bbql/src").UsingGet())
             .RespondWith(Response.Create().WithStatusCode(302).WithHeader("Location", $"{Mock.Url}/2.0/repositories/atlassian/bbql/src/{Hash}/"));
         Mock.Server.Given(Request.Create().WithPath($"/2.0/repositories/atlassian/bbql/src/{Hash}/").UsingGet())
-            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(ListingJson));
+            .RespondWith(Json(ListingJson));
 
-        var entries = await Collect(Source.ListRoot("atlassian", "bbql"));
+        var entries = await ToListAsync(Source.ListRoot("atlassian", "bbql"));
 
         AssertIsListing(entries);
         var requests = Mock.Requests.Select(r => r.RequestMessage!).ToList();
@@ -116,7 +116,7 @@ public sealed class SourceApiTests : RepositoryAreaApiFixture
     {
         Answer(200, ListingJson);
 
-        var entries = await Collect(Source.ListDirectory("atlassian", "bbql", Hash, "tests", maxDepth: 2, new ListOptions { Query = "size > 1024", PageLength = 100 }));
+        var entries = await ToListAsync(Source.ListDirectory("atlassian", "bbql", Hash, "tests", maxDepth: 2, new ListOptions { Query = "size > 1024", PageLength = 100 }));
 
         AssertSent("GET", $"/2.0/repositories/atlassian/bbql/src/{Hash}/tests?max_depth=2&q=size%20%3E%201024&pagelen=100");
         AssertIsListing(entries);
@@ -127,7 +127,7 @@ public sealed class SourceApiTests : RepositoryAreaApiFixture
     {
         Answer(200, ListingJson);
 
-        var entries = await Collect(Source.ListDirectory("atlassian", "bbql", Hash, string.Empty));
+        var entries = await ToListAsync(Source.ListDirectory("atlassian", "bbql", Hash, string.Empty));
 
         AssertSent("GET", $"/2.0/repositories/atlassian/bbql/src/{Hash}/");
         Assert.That(entries, Has.Count.EqualTo(2));
@@ -185,17 +185,17 @@ public sealed class SourceApiTests : RepositoryAreaApiFixture
             filesToDelete: ["old/a.txt", "old/b.txt"]);
 
         AssertSent("POST", "/2.0/repositories/acme/widgets/src");
-        var parts = SentParts();
+        var parts = await SentFormPartsAsync();
         Assert.Multiple(() =>
         {
             Assert.That(parts.Select(p => p.Name), Is.EquivalentTo(new[] { "docs/README.md", "/bin/run.sh", "message", "author", "branch", "parents", "files", "files" }));
             var readmePart = parts.Single(p => p.Name == "docs/README.md");
             Assert.That(readmePart.FileName, Is.EqualTo("README.md"));
             Assert.That(readmePart.ContentType, Is.EqualTo("text/markdown"));
-            Assert.That(readmePart.Content, Is.EqualTo("# Widgets\n"));
-            Assert.That(parts.Single(p => p.Name == "/bin/run.sh").Content, Is.EqualTo("#!/bin/sh\necho hi\n"));
+            Assert.That(readmePart.Text, Is.EqualTo("# Widgets\n"));
+            Assert.That(parts.Single(p => p.Name == "/bin/run.sh").Text, Is.EqualTo("#!/bin/sh\necho hi\n"));
             var fields = parts.Where(p => p.FileName is null).ToList();
-            Assert.That(fields.Select(p => (p.Name, p.Content)), Is.EquivalentTo(new[]
+            Assert.That(fields.Select(p => (p.Name, p.Text)), Is.EquivalentTo(new[]
             {
                 ("message", "Add docs"),
                 ("author", "Ann Smith <ann@example.com>"),
@@ -214,8 +214,8 @@ public sealed class SourceApiTests : RepositoryAreaApiFixture
 
         await Source.CreateCommitAsync("acme", "widgets", filesToDelete: ["obsolete.txt"], message: "Remove obsolete.txt");
 
-        var parts = SentParts();
-        Assert.That(parts.Select(p => (p.Name, p.FileName, p.Content)), Is.EquivalentTo(new (string?, string?, string)[]
+        var parts = await SentFormPartsAsync();
+        Assert.That(parts.Select(p => (p.Name, p.FileName, p.Text)), Is.EquivalentTo(new (string?, string?, string)[]
         {
             ("message", null, "Remove obsolete.txt"),
             ("files", null, "obsolete.txt"),
@@ -235,7 +235,7 @@ public sealed class SourceApiTests : RepositoryAreaApiFixture
             ]}
             """);
 
-        var history = await Collect(Source.ListFileHistory("evzijst", "dogslow", "master", "docs/READ ME.rst", renames: false, new ListOptions { Query = "commit.date<=2011-05-18", Fields = "values.path,values.commit.date" }));
+        var history = await ToListAsync(Source.ListFileHistory("evzijst", "dogslow", "master", "docs/READ ME.rst", renames: false, new ListOptions { Query = "commit.date<=2011-05-18", Fields = "values.path,values.commit.date" }));
 
         AssertSent("GET", "/2.0/repositories/evzijst/dogslow/filehistory/master/docs/READ%20ME.rst?renames=false&q=commit.date%3C%3D2011-05-18&fields=values.path%2Cvalues.commit.date");
         Assert.Multiple(() =>
@@ -253,7 +253,7 @@ public sealed class SourceApiTests : RepositoryAreaApiFixture
     {
         Answer(200, """{"values": [{"type": "commit_file", "path": "bin/run.sh", "attributes": "executable"}]}""");
 
-        var history = await Collect(Source.ListFileHistory("acme", "widgets", "main", "bin/run.sh"));
+        var history = await ToListAsync(Source.ListFileHistory("acme", "widgets", "main", "bin/run.sh"));
 
         AssertSent("GET", "/2.0/repositories/acme/widgets/filehistory/main/bin/run.sh");
         Assert.That(history.Single().Attributes, Is.EqualTo(new[] { CommitFileAttributes.Executable }));

@@ -26,9 +26,9 @@ public sealed class SshKeysApiTests : AccountApiMockTest
     [Test]
     public async Task List_ReadsKeys()
     {
-        Answer(PageOf(KeyJson));
+        Answer(200, PageOf(KeyJson));
 
-        var keys = await AllAsync(SshKeys.List(User, Options));
+        var keys = await ToListAsync(SshKeys.List(User, Options));
 
         AssertSent("GET", $"/2.0/users/{UserSegment}/ssh-keys?" + OptionsQuery);
         Assert.Multiple(() =>
@@ -44,12 +44,12 @@ public sealed class SshKeysApiTests : AccountApiMockTest
     [Test]
     public async Task Create_PostsTheKey_WithoutExpiry()
     {
-        Answer(KeyJson, 201);
+        Answer(201, KeyJson);
 
         var key = await SshKeys.CreateAsync(User, new SshAccountKey { Type = "ssh_key", Key = PublicKey + " user@myhost", Label = "Work key" });
 
         AssertSent("POST", $"/2.0/users/{UserSegment}/ssh-keys");
-        var body = SentJson();
+        var body = SentJson().AsObject();
         Assert.Multiple(() =>
         {
             Assert.That(body.Select(p => p.Key), Is.EquivalentTo(new[] { "type", "key", "label" }));
@@ -63,7 +63,7 @@ public sealed class SshKeysApiTests : AccountApiMockTest
     [Test]
     public async Task Create_SendsExpiresOnAsIso8601()
     {
-        Answer(KeyJson.Replace("\"expires_on\":null", "\"expires_on\":\"2027-01-31T23:59:59+00:00\"", StringComparison.Ordinal), 201);
+        Answer(201, KeyJson.Replace("\"expires_on\":null", "\"expires_on\":\"2027-01-31T23:59:59+00:00\"", StringComparison.Ordinal));
 
         var key = await SshKeys.CreateAsync(User, new SshAccountKey { Key = PublicKey }, new DateTimeOffset(2027, 1, 31, 23, 59, 59, TimeSpan.Zero));
 
@@ -74,7 +74,7 @@ public sealed class SshKeysApiTests : AccountApiMockTest
     [Test]
     public async Task Delete_KeepsAUserWithSlashAndSpace_AsOneSegment()
     {
-        AnswerEmpty();
+        Answer(204);
 
         await SshKeys.DeleteAsync("a/b c", KeyId);
 
@@ -85,7 +85,7 @@ public sealed class SshKeysApiTests : AccountApiMockTest
     [Test]
     public async Task Get_ReadsTheKey()
     {
-        Answer(KeyJson);
+        Answer(200, KeyJson);
 
         var key = await SshKeys.GetAsync(User, KeyId);
 
@@ -101,7 +101,7 @@ public sealed class SshKeysApiTests : AccountApiMockTest
     [Test]
     public async Task Update_PutsTheLabel()
     {
-        Answer(KeyJson);
+        Answer(200, KeyJson);
 
         var key = await SshKeys.UpdateAsync(User, KeyId, new SshAccountKey { Label = "Work key" });
 

@@ -1,94 +1,12 @@
-using System.Text.Json.Nodes;
 using Bitbucket.Refit.Api;
 using Bitbucket.Refit.Paging;
 using Bitbucket.Refit.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
-using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
 
 namespace Bitbucket.Refit.Tests.Api;
 
-/// <summary>
-/// A WireMock server answering every request with one canned response, and the checks the Users, Workspaces, Webhooks,
-/// Projects, SSH and GPG API tests share: the request as sent on the wire and its JSON body.
-/// </summary>
-public abstract class AccountApiMockTest
+/// <summary>The Users, Workspaces, Webhooks, Projects, SSH and GPG API tests: the list options they all exercise.</summary>
+public abstract class AccountApiMockTest : ApiTestBase
 {
-    private MockBitbucket _mock = null!;
-    private ServiceProvider _services = null!;
-
-    protected MockBitbucket Mock => _mock;
-
-    [SetUp]
-    public void StartMock()
-    {
-        _mock = MockBitbucket.Start();
-        _services = _mock.CreateServices(b => b.WithAccessToken("t"));
-    }
-
-    [TearDown]
-    public void StopMock()
-    {
-        _services.Dispose();
-        _mock.Dispose();
-    }
-
-    protected T Api<T>()
-        where T : class => _services.GetRequiredService<T>();
-
-    /// <summary>Answers every request with <paramref name="json"/> and the given status.</summary>
-    protected void Answer(string json, int status = 200) =>
-        _mock.Server.Given(Request.Create().UsingAnyMethod())
-            .RespondWith(Response.Create().WithStatusCode(status).WithHeader("Content-Type", "application/json").WithBody(json));
-
-    /// <summary>Answers every request with an empty body and the given status.</summary>
-    protected void AnswerEmpty(int status = 204) =>
-        _mock.Server.Given(Request.Create().UsingAnyMethod()).RespondWith(Response.Create().WithStatusCode(status));
-
-    /// <summary>Answers every request with a text body.</summary>
-    protected void AnswerText(string text, string contentType = "text/plain") =>
-        _mock.Server.Given(Request.Create().UsingAnyMethod())
-            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", contentType).WithBody(text));
-
-    /// <summary>Asserts exactly one request was sent, with this method and this raw path and query.</summary>
-    protected void AssertSent(string method, string rawTarget)
-    {
-        Assert.That(_mock.Requests, Has.Count.EqualTo(1), "exactly one request");
-        Assert.Multiple(() =>
-        {
-            Assert.That(_mock.Requests[0].RequestMessage!.Method, Is.EqualTo(method));
-            Assert.That(_mock.RawTargets[0], Is.EqualTo(rawTarget));
-        });
-    }
-
-    /// <summary>Gets the JSON body of the single request sent.</summary>
-    protected JsonObject SentJson()
-    {
-        var body = _mock.Requests.Single().RequestMessage!.Body;
-        Assert.That(body, Is.Not.Null.And.Not.Empty, "a JSON body was sent");
-        return JsonNode.Parse(body!)!.AsObject();
-    }
-
-    /// <summary>Asserts the single request carried no body.</summary>
-    protected void AssertNoBody() =>
-        Assert.That(_mock.Requests.Single().RequestMessage!.Body, Is.Null.Or.Empty);
-
-    /// <summary>Enumerates a lazy list to the end.</summary>
-    protected static async Task<List<T>> AllAsync<T>(IAsyncEnumerable<T> items)
-    {
-        var list = new List<T>();
-        await foreach (var item in items)
-        {
-            list.Add(item);
-        }
-
-        return list;
-    }
-
-    /// <summary>A page envelope holding <paramref name="values"/> (JSON array items), with no next link.</summary>
-    protected static string PageOf(params string[] values) =>
-        $$"""{"pagelen":10,"page":1,"size":{{values.Length}},"values":[{{string.Join(",", values)}}]}""";
-
     /// <summary>List options exercising every query parameter the client adds to lists.</summary>
     protected static ListOptions Options => new() { Query = "a=\"b c\"", Sort = "-created_on", Fields = "+values.x", PageLength = 50 };
 
@@ -117,7 +35,7 @@ public sealed class UsersApiTests : AccountApiMockTest
     [Test]
     public async Task GetCurrent_GetsUser_AndReadsTheAccount()
     {
-        Answer(UserJson);
+        Answer(200, UserJson);
 
         var user = await Users.GetCurrentAsync();
 
@@ -137,7 +55,7 @@ public sealed class UsersApiTests : AccountApiMockTest
     [Test]
     public async Task Get_EscapesTheUuidBraces_AsOneSegment()
     {
-        Answer(UserJson);
+        Answer(200, UserJson);
 
         var user = await Users.GetAsync("{d7dd0e2d-3994-4a50-a9ee-d260b6cefdab}");
 
@@ -148,7 +66,7 @@ public sealed class UsersApiTests : AccountApiMockTest
     [Test]
     public async Task Get_EscapesSlashAndSpace_InTheUser()
     {
-        Answer(UserJson);
+        Answer(200, UserJson);
 
         await Users.GetAsync("a/b c");
 
@@ -158,9 +76,9 @@ public sealed class UsersApiTests : AccountApiMockTest
     [Test]
     public async Task ListEmails_SendsListOptions_AndReadsTheAddresses()
     {
-        Answer(PageOf(EmailJson, """{"type":"email","email":"ann@example.org","is_primary":false,"is_confirmed":true}"""));
+        Answer(200, PageOf(EmailJson, """{"type":"email","email":"ann@example.org","is_primary":false,"is_confirmed":true}"""));
 
-        var emails = await AllAsync(Users.ListEmails(Options));
+        var emails = await ToListAsync(Users.ListEmails(Options));
 
         AssertSent("GET", "/2.0/user/emails?" + OptionsQuery);
         Assert.That(emails, Has.Count.EqualTo(2));
@@ -177,7 +95,7 @@ public sealed class UsersApiTests : AccountApiMockTest
     [Test]
     public async Task GetEmail_SendsTheAddressAsOneSegment_AndReadsIt()
     {
-        Answer(EmailJson);
+        Answer(200, EmailJson);
 
         var email = await Users.GetEmailAsync("ann+work@example.com");
 

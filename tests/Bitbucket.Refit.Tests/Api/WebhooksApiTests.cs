@@ -10,7 +10,7 @@ public sealed class WebhooksApiTests : AccountApiMockTest
     [Test]
     public async Task GetSubjectTypes_ReadsTheEventLinks()
     {
-        Answer("""
+        Answer(200, """
             {"repository":{"links":{"events":{"href":"https://api.bitbucket.org/2.0/hook_events/repository"}}},
              "workspace":{"links":{"events":{"href":"https://api.bitbucket.org/2.0/hook_events/workspace"}}}}
             """);
@@ -38,11 +38,11 @@ public sealed class WebhooksApiTests : AccountApiMockTest
     [TestCase("a/b c", "/2.0/hook_events/a%2Fb%20c?" + OptionsQuery)]
     public async Task ListEvents_SendsTheSubjectTypeAsOneSegment_AndReadsEvents(string subjectType, string expected)
     {
-        Answer(PageOf(
+        Answer(200, PageOf(
             """{"category":"Repository","description":"Whenever a repository push occurs","event":"repo:push","label":"Push"}""",
             """{"category":"Pull Request","label":"Approved","description":"When someone has approved a pull request","event":"pullrequest:approved"}"""));
 
-        var events = await AllAsync(Webhooks.ListEvents(WebhookSubscriptionSubjectType.FromValue(subjectType), Options));
+        var events = await ToListAsync(Webhooks.ListEvents(WebhookSubscriptionSubjectType.FromValue(subjectType), Options));
 
         AssertSent("GET", expected);
         Assert.That(events, Has.Count.EqualTo(2));

@@ -40,10 +40,10 @@ public sealed class WorkspacesApiTests : AccountApiMockTest
     [Test]
     public async Task ListPermissionsForCurrentUser_GetsTheDeprecatedList_AndReadsRoles()
     {
-        Answer(PageOf(MembershipJson));
+        Answer(200, PageOf(MembershipJson));
 
 #pragma warning disable CS0618
-        var memberships = await AllAsync(Workspaces.ListPermissionsForCurrentUser(Options));
+        var memberships = await ToListAsync(Workspaces.ListPermissionsForCurrentUser(Options));
 #pragma warning restore CS0618
 
         AssertSent("GET", "/2.0/user/permissions/workspaces?" + OptionsQuery);
@@ -71,14 +71,14 @@ public sealed class WorkspacesApiTests : AccountApiMockTest
     [TestCase(false, "/2.0/user/workspaces?administrator=false&sort=slug")]
     public async Task ListForCurrentUser_SendsAdministratorInLowerCase_AndReadsAccess(bool? administrator, string expected)
     {
-        Answer(PageOf("""
+        Answer(200, PageOf("""
             {"administrator":true,"type":"workspace_access",
              "workspace":{"links":{"avatar":{"href":"https://api.bitbucket.org/workspaces/bbworkspace1/avatar/"},
                                    "self":{"href":"https://api.bitbucket.org/2.0/workspaces/bbworkspace1"}},
                           "slug":"bbworkspace1","type":"workspace_base","uuid":"{470c176d-3574-44ea-bb41-89e8638bcca4}"}}
             """));
 
-        var access = await AllAsync(Workspaces.ListForCurrentUser(administrator, new() { Sort = "slug" }));
+        var access = await ToListAsync(Workspaces.ListForCurrentUser(administrator, new() { Sort = "slug" }));
 
         AssertSent("GET", expected);
         Assert.Multiple(() =>
@@ -93,7 +93,7 @@ public sealed class WorkspacesApiTests : AccountApiMockTest
     [Test]
     public async Task GetPermissionForCurrentUser_EscapesTheWorkspace_AndReadsTheRole()
     {
-        Answer(MembershipJson.Replace("\"owner\"", "\"create-project\"", StringComparison.Ordinal));
+        Answer(200, MembershipJson.Replace("\"owner\"", "\"create-project\"", StringComparison.Ordinal));
 
         var membership = await Workspaces.GetPermissionForCurrentUserAsync("{a15fb181-db1f-48f7-b41f-e1eff06929d6}");
 
@@ -110,10 +110,10 @@ public sealed class WorkspacesApiTests : AccountApiMockTest
     [TestCase("owner", "/2.0/workspaces?role=owner")]
     public async Task List_SendsTheRoleAsOneValue_AndReadsWorkspaces(string? role, string expected)
     {
-        Answer(PageOf(WorkspaceJson));
+        Answer(200, PageOf(WorkspaceJson));
 
 #pragma warning disable CS0618
-        var workspaces = await AllAsync(Workspaces.List(role is null ? null : WorkspaceRole.FromValue(role)));
+        var workspaces = await ToListAsync(Workspaces.List(role is null ? null : WorkspaceRole.FromValue(role)));
 #pragma warning restore CS0618
 
         AssertSent("GET", expected);
@@ -123,7 +123,7 @@ public sealed class WorkspacesApiTests : AccountApiMockTest
     [Test]
     public async Task Get_ReadsTheWorkspace()
     {
-        Answer(WorkspaceJson);
+        Answer(200, WorkspaceJson);
 
         var workspace = await Workspaces.GetAsync("bbworkspace1");
 
@@ -141,9 +141,9 @@ public sealed class WorkspacesApiTests : AccountApiMockTest
     [Test]
     public async Task ListWebhooks_ReadsSubscriptions()
     {
-        Answer(PageOf(HookJson));
+        Answer(200, PageOf(HookJson));
 
-        var hooks = await AllAsync(Workspaces.ListWebhooks("bbworkspace1", Options));
+        var hooks = await ToListAsync(Workspaces.ListWebhooks("bbworkspace1", Options));
 
         AssertSent("GET", "/2.0/workspaces/bbworkspace1/hooks?" + OptionsQuery);
         Assert.Multiple(() =>
@@ -159,7 +159,7 @@ public sealed class WorkspacesApiTests : AccountApiMockTest
     [Test]
     public async Task CreateWebhook_PostsTheSubscription_WithItsSecret()
     {
-        Answer(HookJson, 201);
+        Answer(201, HookJson);
 
         var hook = await Workspaces.CreateWebhookAsync("bbworkspace1", new WebhookSubscription
         {
@@ -171,7 +171,7 @@ public sealed class WorkspacesApiTests : AccountApiMockTest
         });
 
         AssertSent("POST", "/2.0/workspaces/bbworkspace1/hooks");
-        var body = SentJson();
+        var body = SentJson().AsObject();
         Assert.Multiple(() =>
         {
             Assert.That(body.Select(p => p.Key), Is.EquivalentTo(new[] { "description", "url", "active", "secret", "events" }));
@@ -199,7 +199,7 @@ public sealed class WorkspacesApiTests : AccountApiMockTest
     [Test]
     public async Task DeleteWebhook_EscapesTheUid()
     {
-        AnswerEmpty();
+        Answer(204);
 
         await Workspaces.DeleteWebhookAsync("bbworkspace1", "{8b7c5b32-e3a8-4b2b-a1d7-7a4d2b39bb1b}");
 
@@ -210,7 +210,7 @@ public sealed class WorkspacesApiTests : AccountApiMockTest
     [Test]
     public async Task GetWebhook_ReadsTheSubscription()
     {
-        Answer(HookJson);
+        Answer(200, HookJson);
 
         var hook = await Workspaces.GetWebhookAsync("bbworkspace1", "{8b7c5b32-e3a8-4b2b-a1d7-7a4d2b39bb1b}");
 
@@ -226,12 +226,12 @@ public sealed class WorkspacesApiTests : AccountApiMockTest
     [Test]
     public async Task UpdateWebhook_PutsOnlyTheGivenFields_AnEmptySecretRemovesIt()
     {
-        Answer(HookJson.Replace("\"secret_set\":true", "\"secret_set\":false", StringComparison.Ordinal));
+        Answer(200, HookJson.Replace("\"secret_set\":true", "\"secret_set\":false", StringComparison.Ordinal));
 
         var hook = await Workspaces.UpdateWebhookAsync("bbworkspace1", "{8b7c5b32-e3a8-4b2b-a1d7-7a4d2b39bb1b}", new WebhookSubscription { Active = false, Secret = "" });
 
         AssertSent("PUT", "/2.0/workspaces/bbworkspace1/hooks/%7B8b7c5b32-e3a8-4b2b-a1d7-7a4d2b39bb1b%7D");
-        var body = SentJson();
+        var body = SentJson().AsObject();
         Assert.Multiple(() =>
         {
             Assert.That(body.Select(p => p.Key), Is.EquivalentTo(new[] { "active", "secret" }));
@@ -244,9 +244,9 @@ public sealed class WorkspacesApiTests : AccountApiMockTest
     [Test]
     public async Task ListMembers_ReadsMemberships()
     {
-        Answer(PageOf(MembershipJson));
+        Answer(200, PageOf(MembershipJson));
 
-        var members = await AllAsync(Workspaces.ListMembers("bbworkspace1", new() { Query = "user.email IN (\"a@b.org\")", Fields = "+values.user.email" }));
+        var members = await ToListAsync(Workspaces.ListMembers("bbworkspace1", new() { Query = "user.email IN (\"a@b.org\")", Fields = "+values.user.email" }));
 
         AssertSent("GET", "/2.0/workspaces/bbworkspace1/members?q=user.email%20IN%20%28%22a%40b.org%22%29&fields=%2Bvalues.user.email");
         Assert.Multiple(() =>
@@ -260,7 +260,7 @@ public sealed class WorkspacesApiTests : AccountApiMockTest
     [Test]
     public async Task GetMember_SendsTheAccountIdAsOneSegment()
     {
-        Answer(MembershipJson);
+        Answer(200, MembershipJson);
 
         var member = await Workspaces.GetMemberAsync("bbworkspace1", "557058:ba8948b2");
 
@@ -271,9 +271,9 @@ public sealed class WorkspacesApiTests : AccountApiMockTest
     [Test]
     public async Task ListPermissions_ReadsMembershipsWithRoles()
     {
-        Answer(PageOf(MembershipJson, MembershipJson.Replace("\"owner\"", "\"member\"", StringComparison.Ordinal)));
+        Answer(200, PageOf(MembershipJson, MembershipJson.Replace("\"owner\"", "\"member\"", StringComparison.Ordinal)));
 
-        var permissions = await AllAsync(Workspaces.ListPermissions("bbworkspace1", new() { Query = "permission=\"owner\"" }));
+        var permissions = await ToListAsync(Workspaces.ListPermissions("bbworkspace1", new() { Query = "permission=\"owner\"" }));
 
         AssertSent("GET", "/2.0/workspaces/bbworkspace1/permissions?q=permission%3D%22owner%22");
         Assert.That(permissions.Select(p => p.Permission), Is.EqualTo(new WorkspacePermission?[] { WorkspacePermission.Owner, WorkspacePermission.Member }));
@@ -282,9 +282,9 @@ public sealed class WorkspacesApiTests : AccountApiMockTest
     [Test]
     public async Task ListRepositoryPermissions_ReadsPermissions()
     {
-        Answer(PageOf(RepositoryPermissionJson));
+        Answer(200, PageOf(RepositoryPermissionJson));
 
-        var permissions = await AllAsync(Workspaces.ListRepositoryPermissions("bbworkspace1", Options));
+        var permissions = await ToListAsync(Workspaces.ListRepositoryPermissions("bbworkspace1", Options));
 
         AssertSent("GET", "/2.0/workspaces/bbworkspace1/permissions/repositories?" + OptionsQuery);
         Assert.Multiple(() =>
@@ -298,9 +298,9 @@ public sealed class WorkspacesApiTests : AccountApiMockTest
     [Test]
     public async Task ListPermissionsForRepository_KeepsASlugWithSlashAndSpace_AsOneSegment()
     {
-        Answer(PageOf(RepositoryPermissionJson));
+        Answer(200, PageOf(RepositoryPermissionJson));
 
-        var permissions = await AllAsync(Workspaces.ListPermissionsForRepository("bbworkspace1", "my repo/x", new() { Sort = "user.display_name" }));
+        var permissions = await ToListAsync(Workspaces.ListPermissionsForRepository("bbworkspace1", "my repo/x", new() { Sort = "user.display_name" }));
 
         AssertSent("GET", "/2.0/workspaces/bbworkspace1/permissions/repositories/my%20repo%2Fx?sort=user.display_name");
         Assert.That(permissions.Single().Type, Is.EqualTo("repository_permission"));
@@ -309,13 +309,13 @@ public sealed class WorkspacesApiTests : AccountApiMockTest
     [Test]
     public async Task ListProjects_ReadsProjects()
     {
-        Answer(PageOf("""
+        Answer(200, PageOf("""
             {"type":"project","key":"PRJ","uuid":"{8f3e2b2c-4a59-4b3c-9b5e-7ad1f1f3c0e2}","name":"Mars","is_private":true,
              "owner":{"type":"team","display_name":"Atlassian Bitbucket","uuid":"{a15fb181-db1f-48f7-b41f-e1eff06929d6}"},
              "links":{"html":{"href":"https://bitbucket.org/bbworkspace1/workspace/projects/PRJ"}}}
             """));
 
-        var projects = await AllAsync(Workspaces.ListProjects("bbworkspace1", Options));
+        var projects = await ToListAsync(Workspaces.ListProjects("bbworkspace1", Options));
 
         AssertSent("GET", "/2.0/workspaces/bbworkspace1/projects?" + OptionsQuery);
         Assert.Multiple(() =>
@@ -329,13 +329,13 @@ public sealed class WorkspacesApiTests : AccountApiMockTest
     [Test]
     public async Task ListPullRequestsForUser_RepeatsState_AndReadsPullRequests()
     {
-        Answer(PageOf("""
+        Answer(200, PageOf("""
             {"type":"pullrequest","id":42,"title":"Fix the flux","state":"MERGED",
              "author":{"type":"user","display_name":"Erik van Zijst","uuid":"{470c176d-3574-44ea-bb41-89e8638bcca4}"},
              "source":{"branch":{"name":"fix/flux"}},"destination":{"branch":{"name":"main"}}}
             """));
 
-        var pullRequests = await AllAsync(Workspaces.ListPullRequestsForUser("bbworkspace1", "{470c176d-3574-44ea-bb41-89e8638bcca4}", [PullRequestState.Open, PullRequestState.Merged], new() { PageLength = 20 }));
+        var pullRequests = await ToListAsync(Workspaces.ListPullRequestsForUser("bbworkspace1", "{470c176d-3574-44ea-bb41-89e8638bcca4}", [PullRequestState.Open, PullRequestState.Merged], new() { PageLength = 20 }));
 
         AssertSent("GET", "/2.0/workspaces/bbworkspace1/pullrequests/%7B470c176d-3574-44ea-bb41-89e8638bcca4%7D?state=OPEN&state=MERGED&pagelen=20");
         Assert.Multiple(() =>
@@ -349,9 +349,9 @@ public sealed class WorkspacesApiTests : AccountApiMockTest
     [Test]
     public async Task ListPullRequestsForUser_WithoutState_SendsNone()
     {
-        Answer(PageOf());
+        Answer(200, PageOf());
 
-        var pullRequests = await AllAsync(Workspaces.ListPullRequestsForUser("bbworkspace1", "557058:ab"));
+        var pullRequests = await ToListAsync(Workspaces.ListPullRequestsForUser("bbworkspace1", "557058:ab"));
 
         AssertSent("GET", "/2.0/workspaces/bbworkspace1/pullrequests/557058:ab");
         Assert.That(pullRequests, Is.Empty);
@@ -361,7 +361,7 @@ public sealed class WorkspacesApiTests : AccountApiMockTest
     public async Task GetGpgPublicKey_ReturnsTheBodyAsSent()
     {
         const string Armored = "-----BEGIN PGP PUBLIC KEY BLOCK-----\n\nmQINBGZ...\n-----END PGP PUBLIC KEY BLOCK-----\n";
-        AnswerText(Armored);
+        Answer(200, Armored, "text/plain");
 
         var key = await Workspaces.GetGpgPublicKeyAsync("bbworkspace1");
 
