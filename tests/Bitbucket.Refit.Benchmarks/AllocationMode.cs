@@ -39,10 +39,9 @@ public static class AllocationMode
         rows.Add(("Refit over the raw client (Refit buffers the body)", await MeasureRefitAsync(origin, baseAddress, [])));
         rows.Add(("Refit + Bearer", await MeasureRefitAsync(origin, baseAddress, [() => new BearerTokenHandler(Clients.AccessToken, new CredentialScope([baseAddress]))])));
         rows.Add(("Refit + Bearer + Redirect", await MeasureRefitAsync(origin, baseAddress, [() => new RedirectHandler(), () => new BearerTokenHandler(Clients.AccessToken, new CredentialScope([baseAddress]))])));
-        rows.Add(("Refit + Bearer + Redirect + Diagnostics", await MeasureRefitAsync(origin, baseAddress, [Diagnostics, () => new RedirectHandler(), () => new BearerTokenHandler(Clients.AccessToken, new CredentialScope([baseAddress]))])));
-        rows.Add(("… + JSON stream content", await MeasureRefitAsync(origin, baseAddress, [() => new ResponseSizeLimitHandler(32 << 20), Diagnostics, () => new RedirectHandler(), () => new BearerTokenHandler(Clients.AccessToken, new CredentialScope([baseAddress]))])));
-        rows.Add(("… + PathValidation", await MeasureRefitAsync(origin, baseAddress, [() => new PathValidationHandler(baseAddress), () => new ResponseSizeLimitHandler(32 << 20), Diagnostics, () => new RedirectHandler(), () => new BearerTokenHandler(Clients.AccessToken, new CredentialScope([baseAddress]))])));
-        rows.Add(("… + retries (RetryHandler: Polly retry + attempt timeout)", await MeasureRefitAsync(origin, baseAddress, [Retries, () => new PathValidationHandler(baseAddress), () => new ResponseSizeLimitHandler(32 << 20), Diagnostics, () => new RedirectHandler(), () => new BearerTokenHandler(Clients.AccessToken, new CredentialScope([baseAddress]))])));
+        rows.Add(("Refit + Bearer + Redirect + Diagnostics (JSON read from the stream)", await MeasureRefitAsync(origin, baseAddress, [() => Diagnostics(32 << 20), () => new RedirectHandler(), () => new BearerTokenHandler(Clients.AccessToken, new CredentialScope([baseAddress]))])));
+        rows.Add(("… + PathValidation", await MeasureRefitAsync(origin, baseAddress, [() => new PathValidationHandler(baseAddress), () => Diagnostics(32 << 20), () => new RedirectHandler(), () => new BearerTokenHandler(Clients.AccessToken, new CredentialScope([baseAddress]))])));
+        rows.Add(("… + retries (RetryHandler: Polly retry + attempt timeout)", await MeasureRefitAsync(origin, baseAddress, [Retries, () => new PathValidationHandler(baseAddress), () => Diagnostics(32 << 20), () => new RedirectHandler(), () => new BearerTokenHandler(Clients.AccessToken, new CredentialScope([baseAddress]))])));
         rows.Add(("AddBitbucket, Resilience.Enabled = false", await MeasureLibraryAsync(origin, resilience: false)));
         rows.Add(("AddBitbucket (default)", await MeasureLibraryAsync(origin, resilience: true)));
 
@@ -58,8 +57,8 @@ public static class AllocationMode
         static DelegatingHandler Retries() =>
             new BitbucketResilience.RetryHandler(BitbucketResilience.BuildPipeline(new BitbucketOptions(), TimeProvider.System));
 
-        static DelegatingHandler Diagnostics() =>
-            new DiagnosticsHandler(NullLogger.Instance, new BitbucketRateLimitTracker(TimeProvider.System));
+        static DelegatingHandler Diagnostics(long maxJsonBytes) =>
+            new DiagnosticsHandler(NullLogger.Instance, new BitbucketRateLimitTracker(TimeProvider.System), maxJsonBytes);
     }
 
     private static async Task<double> MeasureRefitAsync(string origin, Uri baseAddress, Func<DelegatingHandler>[] handlers, Action<RefitSettings>? tweak = null)

@@ -113,11 +113,10 @@ public static class BitbucketServiceCollectionExtensions
         httpClientBuilder.AddHttpMessageHandler(sp =>
             new PathValidationHandler(sp.GetRequiredService<IOptionsMonitor<BitbucketOptions>>().Get(name).BaseAddress));
         BitbucketResilience.Add(httpClientBuilder, name);
-        httpClientBuilder.AddHttpMessageHandler(sp =>
-            new ResponseSizeLimitHandler(sp.GetRequiredService<IOptionsMonitor<BitbucketOptions>>().Get(name).MaxResponseContentBytes));
         httpClientBuilder.AddHttpMessageHandler(sp => new DiagnosticsHandler(
             sp.GetService<ILoggerFactory>()?.CreateLogger("Bitbucket.Refit") ?? NullLogger.Instance,
-            trackerKey is null ? sp.GetRequiredService<BitbucketRateLimitTracker>() : sp.GetRequiredKeyedService<BitbucketRateLimitTracker>(trackerKey)));
+            trackerKey is null ? sp.GetRequiredService<BitbucketRateLimitTracker>() : sp.GetRequiredKeyedService<BitbucketRateLimitTracker>(trackerKey),
+            sp.GetRequiredService<IOptionsMonitor<BitbucketOptions>>().Get(name).MaxResponseContentBytes));
 
         var settingsKey = SettingsKey(name);
         services.AddKeyedSingleton(settingsKey, (sp, _) =>

@@ -1,14 +1,18 @@
 using System.Diagnostics;
 using Bitbucket.Refit.Errors;
+using Bitbucket.Refit.Serialization;
 using Microsoft.Extensions.Logging;
 
 namespace Bitbucket.Refit.DependencyInjection;
 
 /// <summary>
-/// Logs each attempt (method, URL without credentials, status, duration) and records Bitbucket's rate-limit headers.
-/// Runs inside the retry pipeline and outside authentication, so it never sees an <c>Authorization</c> header value.
+/// Logs each attempt (method, URL without credentials, status, duration), records Bitbucket's rate-limit headers, and
+/// hands JSON bodies on as <see cref="JsonResponseContent"/> (read from the stream, bounded to
+/// <c>MaxResponseContentBytes</c>). Runs inside the retry pipeline and outside authentication, so it never sees an
+/// <c>Authorization</c> header value. (The JSON wrapping shares this handler rather than having its own: one async
+/// layer less on every call.)
 /// </summary>
-internal sealed partial class DiagnosticsHandler(ILogger logger, BitbucketRateLimitTracker tracker) : DelegatingHandler
+internal sealed partial class DiagnosticsHandler(ILogger logger, BitbucketRateLimitTracker tracker, long maxJsonBytes) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -25,6 +29,7 @@ internal sealed partial class DiagnosticsHandler(ILogger logger, BitbucketRateLi
         }
 
         tracker.Observe(response);
+        JsonResponseContent.Wrap(response, maxJsonBytes);
         var status = (int)response.StatusCode;
         var level = status switch
         {

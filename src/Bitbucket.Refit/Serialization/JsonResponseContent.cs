@@ -45,6 +45,21 @@ internal sealed class JsonResponseContent : HttpContent
         }
     }
 
+    /// <summary>
+    /// Replaces the content of a JSON response with a <see cref="JsonResponseContent"/> bounded to
+    /// <paramref name="limit"/>; other responses (downloads, diffs, logs: streamed, not limited) are left as they are.
+    /// </summary>
+    /// <param name="response">The response.</param>
+    /// <param name="limit">The most bytes a JSON body may have; 0 or less for no limit.</param>
+    internal static void Wrap(HttpResponseMessage response, long limit)
+    {
+        if (response.Content is { } content && content is not JsonResponseContent
+            && content.Headers.ContentType?.MediaType is { } media && media.Contains("json", StringComparison.OrdinalIgnoreCase))
+        {
+            response.Content = new JsonResponseContent(content, limit);
+        }
+    }
+
     /// <summary>Gets whether the body has not been opened yet, so <see cref="DeserializeAsync"/> can read it from the socket.</summary>
     internal bool CanStream => Volatile.Read(ref _opened) == 0;
 
