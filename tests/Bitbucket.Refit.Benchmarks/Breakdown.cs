@@ -2,10 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using Bitbucket.Refit.Api;
-using Bitbucket.Refit.DependencyInjection;
-using Bitbucket.Refit.Paging;
 using Bitbucket.Refit.Serialization;
-using Refit;
 
 namespace Bitbucket.Refit.Benchmarks;
 
@@ -16,28 +13,19 @@ namespace Bitbucket.Refit.Benchmarks;
 [MemoryDiagnoser]
 public class PageBreakdown : HttpBenchmarkBase
 {
-    private const string Slug = "prs-200";
-    private static readonly string Path =
-        $"repositories/{Uri.EscapeDataString(Payloads.Workspace)}/{Slug}/pullrequests?pagelen={Payloads.PageLength}";
-
-    private static readonly ListOptions Options = new() { PageLength = Payloads.PageLength };
-    private IPullRequestsApi? _bare;
-
-    /// <summary>Gets the handler-less Refit client, built on first use.</summary>
-    private IPullRequestsApi Bare => _bare ??= RestService.For<IPullRequestsApi>(Raw, BitbucketServiceCollectionExtensions.CreateRefitSettings());
 
     /// <summary>Streamed read (the baseline of scenario 2).</summary>
     /// <returns>The number of pull requests.</returns>
     [Benchmark(Baseline = true)]
     public async Task<int> RawStreamed() =>
-        (await RawGetAsync(Raw, Path, BitbucketJsonContext.Default.PagePullRequest)).Values.Count;
+        (await RawGetAsync(Raw, PullRequestsPath, BitbucketJsonContext.Default.PagePullRequest)).Values.Count;
 
     /// <summary>Body buffered by <see cref="HttpCompletionOption.ResponseContentRead"/>, then deserialized.</summary>
     /// <returns>The number of pull requests.</returns>
     [Benchmark]
     public async Task<int> RawBuffered()
     {
-        using var response = await Raw.GetAsync(Path);
+        using var response = await Raw.GetAsync(PullRequestsPath);
         return (await response.Content.ReadFromJsonAsync(BitbucketJsonContext.Default.PagePullRequest))!.Values.Count;
     }
 
@@ -45,14 +33,14 @@ public class PageBreakdown : HttpBenchmarkBase
     /// <returns>The number of pull requests.</returns>
     [Benchmark]
     public async Task<int> RawString() =>
-        JsonSerializer.Deserialize(await Raw.GetStringAsync(Path), BitbucketJsonContext.Default.PagePullRequest)!.Values.Count;
+        JsonSerializer.Deserialize(await Raw.GetStringAsync(PullRequestsPath), BitbucketJsonContext.Default.PagePullRequest)!.Values.Count;
 
     /// <summary>The generated Refit client with the library's settings over the raw client: no library handler.</summary>
     /// <returns>The number of pull requests.</returns>
     [Benchmark]
     public async Task<int> RefitWithoutHandlers()
     {
-        await foreach (var page in Bare.List(Payloads.Workspace, Slug, options: Options).AsPages())
+        await foreach (var page in Bare.List(Payloads.Workspace, Slug, options: PageOptions).AsPages())
         {
             return page.Values.Count;
         }
@@ -68,15 +56,6 @@ public class PageBreakdown : HttpBenchmarkBase
 [MemoryDiagnoser]
 public class EnumerateBreakdown : HttpBenchmarkBase
 {
-    private const string Slug = "prs-200";
-    private static readonly string Path =
-        $"repositories/{Uri.EscapeDataString(Payloads.Workspace)}/{Slug}/pullrequests?pagelen={Payloads.PageLength}";
-
-    private static readonly ListOptions Options = new() { PageLength = Payloads.PageLength };
-    private IPullRequestsApi? _bare;
-
-    /// <summary>Gets the handler-less Refit client, built on first use.</summary>
-    private IPullRequestsApi Bare => _bare ??= RestService.For<IPullRequestsApi>(Raw, BitbucketServiceCollectionExtensions.CreateRefitSettings());
 
     /// <summary>Streamed read of each page (the baseline of scenario 3).</summary>
     /// <returns>The number of pull requests.</returns>
@@ -84,7 +63,7 @@ public class EnumerateBreakdown : HttpBenchmarkBase
     public async Task<int> RawStreamed()
     {
         var count = 0;
-        string? next = Path;
+        string? next = PullRequestsPath;
         while (next is not null)
         {
             var page = await RawGetAsync(Raw, next, BitbucketJsonContext.Default.PagePullRequest);
@@ -101,7 +80,7 @@ public class EnumerateBreakdown : HttpBenchmarkBase
     public async Task<int> RawBuffered()
     {
         var count = 0;
-        string? next = Path;
+        string? next = PullRequestsPath;
         while (next is not null)
         {
             using var response = await Raw.GetAsync(next);
@@ -119,7 +98,7 @@ public class EnumerateBreakdown : HttpBenchmarkBase
     public async Task<int> RefitWithoutHandlers()
     {
         var count = 0;
-        await foreach (var pr in Bare.List(Payloads.Workspace, Slug, options: Options))
+        await foreach (var pr in Bare.List(Payloads.Workspace, Slug, options: PageOptions))
         {
             count += pr.Id is null ? 0 : 1;
         }

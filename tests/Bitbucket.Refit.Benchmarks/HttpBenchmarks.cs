@@ -29,6 +29,21 @@ public abstract class HttpBenchmarkBase
     /// <summary>Gets the library's pull requests API with <c>Resilience.Enabled = false</c>.</summary>
     protected IPullRequestsApi PullRequestsNoRetries { get; private set; } = null!;
 
+    /// <summary>The pull request list of 200 pages that the paging scenarios read.</summary>
+    protected const string Slug = "prs-200";
+
+    /// <summary>Gets the first page of <see cref="Slug"/>, relative to the base address, as the raw client asks for it.</summary>
+    protected static readonly string PullRequestsPath =
+        $"repositories/{Uri.EscapeDataString(Payloads.Workspace)}/{Slug}/pullrequests?pagelen={Payloads.PageLength}";
+
+    /// <summary>Gets the list options the library sends for the same page.</summary>
+    protected static readonly ListOptions PageOptions = new() { PageLength = Payloads.PageLength };
+
+    private IPullRequestsApi? _bare;
+
+    /// <summary>Gets the Refit client over the raw <see cref="HttpClient"/>, without the library's handlers; built on first use.</summary>
+    protected IPullRequestsApi Bare => _bare ??= global::Refit.RestService.For<IPullRequestsApi>(Raw, DependencyInjection.BitbucketServiceCollectionExtensions.CreateRefitSettings());
+
     /// <summary>Starts (or finds) the server and builds the clients.</summary>
     [GlobalSetup]
     public void Setup()
@@ -94,17 +109,12 @@ public class GetRepository : HttpBenchmarkBase
 [MemoryDiagnoser]
 public class ListPullRequestsPage : HttpBenchmarkBase
 {
-    private const string Slug = "prs-200";
-    private static readonly string Path =
-        $"repositories/{Uri.EscapeDataString(Payloads.Workspace)}/{Slug}/pullrequests?pagelen={Payloads.PageLength}";
-
-    private static readonly ListOptions Options = new() { PageLength = Payloads.PageLength };
 
     /// <summary>Raw <see cref="HttpClient"/> and source-generated System.Text.Json.</summary>
     /// <returns>The number of pull requests.</returns>
     [Benchmark(Baseline = true)]
     public async Task<int> RawHttpClient() =>
-        (await RawGetAsync(Raw, Path, BitbucketJsonContext.Default.PagePullRequest)).Values.Count;
+        (await RawGetAsync(Raw, PullRequestsPath, BitbucketJsonContext.Default.PagePullRequest)).Values.Count;
 
     /// <summary><c>IPullRequestsApi.List(...).AsPages()</c>, first page, default pipeline.</summary>
     /// <returns>The number of pull requests.</returns>
@@ -118,7 +128,7 @@ public class ListPullRequestsPage : HttpBenchmarkBase
 
     private static async Task<int> FirstPageAsync(IPullRequestsApi api)
     {
-        await foreach (var page in api.List(Payloads.Workspace, Slug, options: Options).AsPages())
+        await foreach (var page in api.List(Payloads.Workspace, Slug, options: PageOptions).AsPages())
         {
             return page.Values.Count;
         }
@@ -131,11 +141,6 @@ public class ListPullRequestsPage : HttpBenchmarkBase
 [MemoryDiagnoser]
 public class EnumeratePullRequests : HttpBenchmarkBase
 {
-    private const string Slug = "prs-200";
-    private static readonly string Path =
-        $"repositories/{Uri.EscapeDataString(Payloads.Workspace)}/{Slug}/pullrequests?pagelen={Payloads.PageLength}";
-
-    private static readonly ListOptions Options = new() { PageLength = Payloads.PageLength };
 
     /// <summary>Raw <see cref="HttpClient"/>: a loop over pages following <c>next</c>.</summary>
     /// <returns>The number of pull requests.</returns>
@@ -143,7 +148,7 @@ public class EnumeratePullRequests : HttpBenchmarkBase
     public async Task<int> RawHttpClient()
     {
         var count = 0;
-        string? next = Path;
+        string? next = PullRequestsPath;
         while (next is not null)
         {
             var page = await RawGetAsync(Raw, next, BitbucketJsonContext.Default.PagePullRequest);
@@ -171,7 +176,7 @@ public class EnumeratePullRequests : HttpBenchmarkBase
     private static async Task<int> EnumerateAsync(IPullRequestsApi api)
     {
         var count = 0;
-        await foreach (var pr in api.List(Payloads.Workspace, Slug, options: Options))
+        await foreach (var pr in api.List(Payloads.Workspace, Slug, options: PageOptions))
         {
             count += pr.Id is null ? 0 : 1;
         }

@@ -669,7 +669,4 @@ public sealed class OAuth1Signer
 
     private static bool IsUnreserved(char c) =>
         c is (>= 'A' and <= 'Z') or (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-' or '.' or '_' or '~';
-
-    private static void AppendHeaderParameter(StringBuilder header, string key, string value) =>
-        header.Append(PercentEncode(key)).Append("=\"").Append(PercentEncode(value)).Append("\", ");
 }
