@@ -1,9 +1,8 @@
-using Bitbucket.Refit.Authentication.OAuth1;
-using Bitbucket.Refit.Authentication.OAuth2;
-using Bitbucket.Refit.DependencyInjection;
-using Bitbucket.Refit.Sandbox;
+using Bitbucket.Authentication;
+using Microsoft.Extensions.DependencyInjection;
+using Bitbucket.Sandbox;
 
-namespace Bitbucket.Refit.Samples.Web;
+namespace Bitbucket.Samples.Web;
 
 /// <summary>
 /// The Bitbucket the sample talks to, decided once at start-up: bitbucket.org when an OAuth consumer is configured,

@@ -1,6 +1,6 @@
-using Bitbucket.Refit.Samples.Web;
+using Bitbucket.Samples.Web;
 
-// dotnet run --project src/Bitbucket.Refit.Samples.Web
+// dotnet run --project src/Bitbucket.Samples.Web
 // Without configuration: the embedded Bitbucket sandbox. With Bitbucket__OAuth2__ClientId/ClientSecret (and/or
 // Bitbucket__OAuth1__ConsumerKey/ConsumerSecret) in the environment: bitbucket.org.
 await using var app = await SampleApp.BuildAsync(args);

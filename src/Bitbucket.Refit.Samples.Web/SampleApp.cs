@@ -1,18 +1,17 @@
 using System.Net;
 using System.Net.Sockets;
-using Bitbucket.Refit.Authentication;
-using Bitbucket.Refit.Authentication.OAuth2;
-using Bitbucket.Refit.DependencyInjection;
-using Bitbucket.Refit.Errors;
-using Bitbucket.Refit.Samples.Web.Auth;
-using Bitbucket.Refit.Samples.Web.Bitbucket;
-using Bitbucket.Refit.Samples.Web.Pages;
-using Bitbucket.Refit.Sandbox;
+using Bitbucket.Authentication;
+using Microsoft.Extensions.DependencyInjection;
+using Bitbucket;
+using Bitbucket.Samples.Web.Auth;
+using Bitbucket.Samples.Web.Integration;
+using Bitbucket.Samples.Web.Pages;
+using Bitbucket.Sandbox;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
-namespace Bitbucket.Refit.Samples.Web;
+namespace Bitbucket.Samples.Web;
 
 /// <summary>
 /// The sample web application: "Login with Bitbucket" through OAuth 2 and OAuth 1.0a, then a profile page with the
@@ -174,7 +173,7 @@ public static class SampleApp
             catch (Exception ex) when (ex is BitbucketAuthenticationException or BitbucketUnauthorizedException)
             {
                 // The tokens no longer work (revoked, or the refresh token lapsed): sign out and ask for a new sign-in.
-                loggers.CreateLogger("Bitbucket.Refit.Samples.Web.Profile").LogWarning("Signing {User} out: {Reason}", context.User.Identity?.Name, ex.Message);
+                loggers.CreateLogger("Bitbucket.Samples.Web.Profile").LogWarning("Signing {User} out: {Reason}", context.User.Identity?.Name, ex.Message);
                 await context.SignOutAsync(SampleAuth.CookieScheme);
                 return Results.Redirect("/?error=" + Uri.EscapeDataString("Your Bitbucket session has ended; sign in again."));
             }

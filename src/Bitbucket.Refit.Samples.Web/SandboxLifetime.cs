@@ -1,6 +1,6 @@
-using Bitbucket.Refit.Sandbox;
+using Bitbucket.Sandbox;
 
-namespace Bitbucket.Refit.Samples.Web;
+namespace Bitbucket.Samples.Web;
 
 /// <summary>
 /// The hosted service that owns the embedded sandbox: <see cref="SampleApp.BuildAsync"/> starts it before the app is

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text;
-using Bitbucket.Refit.Sandbox.Internal;
+using Bitbucket.Sandbox.Internal;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Bitbucket.Refit.Sandbox;
+namespace Bitbucket.Sandbox;
 
 /// <summary>
 /// An in-process, stateful Bitbucket Cloud: an ASP.NET Core minimal-API server on Kestrel, bound to 127.0.0.1 on a free
@@ -68,8 +68,8 @@ public sealed class BitbucketSandbox : IAsyncDisposable
     /// <summary>Gets the OAuth 1.0a access-token endpoint, <c>{Address}api/1.0/oauth/access_token</c>.</summary>
     public Uri OAuth1AccessTokenEndpoint => new(Address, "api/1.0/oauth/access_token");
 
-    /// <summary>Gets the three OAuth 1.0a endpoints, for <see cref="Authentication.OAuth1.OAuth1Flow"/>.</summary>
-    public Authentication.OAuth1.OAuth1Endpoints OAuth1Endpoints => new(OAuth1RequestTokenEndpoint, OAuth1AuthorizeEndpoint, OAuth1AccessTokenEndpoint);
+    /// <summary>Gets the three OAuth 1.0a endpoints, for <see cref="Authentication.OAuth1Flow"/>.</summary>
+    public Authentication.OAuth1Endpoints OAuth1Endpoints => new(OAuth1RequestTokenEndpoint, OAuth1AuthorizeEndpoint, OAuth1AccessTokenEndpoint);
 
     /// <summary>Gets the seed the sandbox started from (its users, tokens and consumers are the credentials to use).</summary>
     public SandboxSeed Seed { get; }
@@ -124,14 +124,14 @@ public sealed class BitbucketSandbox : IAsyncDisposable
                 var (caller, error) = await authenticator.AuthenticateAsync(context).ConfigureAwait(false);
                 if (error is not null)
                 {
-                    await Http.Error(context, StatusCodes.Status401Unauthorized, error).ConfigureAwait(false);
+                    await SandboxHttp.Error(context, StatusCodes.Status401Unauthorized, error).ConfigureAwait(false);
                     return;
                 }
 
                 context.Items[typeof(Caller)] = caller;
                 if (context.GetEndpoint() is null)
                 {
-                    await Http.NotFound(context, $"Resource not found: {context.Request.Method} {context.Request.Path}").ConfigureAwait(false);
+                    await SandboxHttp.NotFound(context, $"Resource not found: {context.Request.Method} {context.Request.Path}").ConfigureAwait(false);
                     return;
                 }
             }
@@ -282,10 +282,10 @@ public sealed class BitbucketSandbox : IAsyncDisposable
     private static Task HomePageAsync(HttpContext context, State state, SandboxSeed seed)
     {
         var body = new StringBuilder("<h1>Bitbucket sandbox</h1><p>REST API 2.0 at <code id=\"api\">")
-            .Append(Http.HtmlEncode(state.ApiBase.AbsoluteUri)).Append("</code>.</p><h2>Users</h2><ul>");
+            .Append(SandboxHttp.HtmlEncode(state.ApiBase.AbsoluteUri)).Append("</code>.</p><h2>Users</h2><ul>");
         foreach (var user in seed.Users)
         {
-            body.Append("<li>").Append(Http.HtmlEncode(user.DisplayName)).Append(" — <code>").Append(Http.HtmlEncode(user.Email)).Append("</code></li>");
+            body.Append("<li>").Append(SandboxHttp.HtmlEncode(user.DisplayName)).Append(" — <code>").Append(SandboxHttp.HtmlEncode(user.Email)).Append("</code></li>");
         }
 
         body.Append("</ul><h2>Workspaces</h2><ul>");
@@ -293,8 +293,8 @@ public sealed class BitbucketSandbox : IAsyncDisposable
         {
             foreach (var ws in state.Workspaces.Values)
             {
-                body.Append("<li>").Append(Http.HtmlEncode(ws.Name)).Append(": ")
-                    .Append(Http.HtmlEncode(string.Join(", ", ws.Repositories.Keys))).Append("</li>");
+                body.Append("<li>").Append(SandboxHttp.HtmlEncode(ws.Name)).Append(": ")
+                    .Append(SandboxHttp.HtmlEncode(string.Join(", ", ws.Repositories.Keys))).Append("</li>");
             }
         }
 

@@ -1,8 +1,7 @@
-using Bitbucket.Refit.Authentication.OAuth1;
-using Bitbucket.Refit.Authentication.OAuth2;
-using Bitbucket.Refit.DependencyInjection;
+using Bitbucket.Authentication;
+using Microsoft.Extensions.DependencyInjection;
 
-namespace Bitbucket.Refit.Sandbox;
+namespace Bitbucket.Sandbox;
 
 /// <summary>Points Bitbucket.Refit at a <see cref="BitbucketSandbox"/>.</summary>
 public static class BitbucketSandboxExtensions

@@ -1,4 +1,4 @@
-namespace Bitbucket.Refit.Sandbox;
+namespace Bitbucket.Sandbox;
 
 /// <summary>
 /// The sandbox's clock: the system clock plus an offset that <see cref="Advance"/> moves forward, so token expiry and

@@ -1,4 +1,4 @@
-namespace Bitbucket.Refit.Sandbox;
+namespace Bitbucket.Sandbox;
 
 /// <summary>
 /// The initial state of a <see cref="BitbucketSandbox"/>: users with their API tokens, workspaces with projects,

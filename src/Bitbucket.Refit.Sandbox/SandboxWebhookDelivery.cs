@@ -1,4 +1,4 @@
-namespace Bitbucket.Refit.Sandbox;
+namespace Bitbucket.Sandbox;
 
 /// <summary>One attempt of the sandbox to deliver a webhook event.</summary>
 /// <param name="HookUuid">The webhook's UUID.</param>

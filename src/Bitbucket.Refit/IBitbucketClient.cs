@@ -1,6 +1,5 @@
-using Bitbucket.Refit.Api;
 
-namespace Bitbucket.Refit;
+namespace Bitbucket;
 
 /// <summary>
 /// The whole Bitbucket Cloud API, one property per group; each property is the Refit interface of that group, so a

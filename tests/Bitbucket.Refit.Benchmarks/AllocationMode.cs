@@ -1,14 +1,13 @@
+using Bitbucket.Http;
 using System.Globalization;
-using Bitbucket.Refit.Api;
-using Bitbucket.Refit.Authentication;
-using Bitbucket.Refit.Authentication.Bearer;
-using Bitbucket.Refit.DependencyInjection;
-using Bitbucket.Refit.Serialization;
+using Bitbucket;
+using Bitbucket.Authentication;
 using Microsoft.Extensions.DependencyInjection;
+using Bitbucket.Serialization;
 using Microsoft.Extensions.Logging.Abstractions;
 using Refit;
 
-namespace Bitbucket.Refit.Benchmarks;
+namespace Bitbucket.Benchmarks;
 
 /// <summary>
 /// Not a target: where the bytes of scenario 1 go. Allocated bytes per <c>GET repository</c> for a ladder of pipelines,

@@ -1,10 +1,10 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
-using Bitbucket.Refit.Api;
-using Bitbucket.Refit.Serialization;
+using Bitbucket;
+using Bitbucket.Serialization;
 
-namespace Bitbucket.Refit.Benchmarks;
+namespace Bitbucket.Benchmarks;
 
 /// <summary>
 /// Not a target: where the time and bytes of scenario 2 go. Reading variants of the raw baseline, and the Refit client

@@ -1,9 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
-using Bitbucket.Refit.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Bitbucket.Refit.Benchmarks;
+namespace Bitbucket.Benchmarks;
 
 /// <summary>Builds the clients both sides of each benchmark use.</summary>
 public static class Clients

@@ -1,12 +1,11 @@
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
-using Bitbucket.Refit.Api;
-using Bitbucket.Refit.Models;
-using Bitbucket.Refit.Paging;
-using Bitbucket.Refit.Serialization;
+using Bitbucket;
+using Bitbucket.Models;
+using Bitbucket.Serialization;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Bitbucket.Refit.Benchmarks;
+namespace Bitbucket.Benchmarks;
 
 /// <summary>Shared set-up of the HTTP scenarios: the library with and without retries, and the raw baseline.</summary>
 public abstract class HttpBenchmarkBase
@@ -42,7 +41,7 @@ public abstract class HttpBenchmarkBase
     private IPullRequestsApi? _bare;
 
     /// <summary>Gets the Refit client over the raw <see cref="HttpClient"/>, without the library's handlers; built on first use.</summary>
-    protected IPullRequestsApi Bare => _bare ??= global::Refit.RestService.For<IPullRequestsApi>(Raw, DependencyInjection.BitbucketServiceCollectionExtensions.CreateRefitSettings());
+    protected IPullRequestsApi Bare => _bare ??= global::Refit.RestService.For<IPullRequestsApi>(Raw, Microsoft.Extensions.DependencyInjection.BitbucketServiceCollectionExtensions.CreateRefitSettings());
 
     /// <summary>Starts (or finds) the server and builds the clients.</summary>
     [GlobalSetup]

@@ -1,10 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
-using Bitbucket.Refit.Api;
-using Bitbucket.Refit.Paging;
+using Bitbucket;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Bitbucket.Refit.Benchmarks;
+namespace Bitbucket.Benchmarks;
 
 /// <summary>
 /// Scenario 3, memory: enumerates 1,000, 10,000 and 100,000 pull requests through the library in one warmed process and

@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using BenchmarkDotNet.Attributes;
-using Bitbucket.Refit.Authentication.OAuth1;
+using Bitbucket.Authentication;
 
-namespace Bitbucket.Refit.Benchmarks;
+namespace Bitbucket.Benchmarks;
 
 /// <summary>Scenario 4: OAuth 1.0a HMAC-SHA1 signature of a GET with 10 query parameters.</summary>
 [MemoryDiagnoser]

@@ -1,11 +1,11 @@
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
-using Bitbucket.Refit.Api;
-using Bitbucket.Refit.Models;
-using Bitbucket.Refit.Serialization;
+using Bitbucket;
+using Bitbucket.Models;
+using Bitbucket.Serialization;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Bitbucket.Refit.Benchmarks;
+namespace Bitbucket.Benchmarks;
 
 /// <summary>Scenario 5: OAuth 2 client credentials with a cached token against a fixed Bearer token.</summary>
 [MemoryDiagnoser]

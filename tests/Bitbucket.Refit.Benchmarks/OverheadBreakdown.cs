@@ -1,13 +1,12 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
-using Bitbucket.Refit.Api;
-using Bitbucket.Refit.Models;
-using Bitbucket.Refit.Serialization;
-using Bitbucket.Refit.DependencyInjection;
+using Bitbucket;
+using Bitbucket.Models;
+using Bitbucket.Serialization;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Bitbucket.Refit.Benchmarks;
+namespace Bitbucket.Benchmarks;
 
 /// <summary>
 /// Not a target: the client-side cost of scenarios 1 and 2 without the network. Both sides send to an in-memory transport that
@@ -26,7 +25,7 @@ public class OverheadBreakdown
     private static readonly byte[] Page = System.Text.Encoding.UTF8.GetBytes(
         $"{{\"pagelen\":{Payloads.PageLength},\"page\":1,\"values\":{System.Text.Encoding.UTF8.GetString(Payloads.PageValues)}}}");
 
-    private static readonly Paging.ListOptions PageOptions = new() { PageLength = Payloads.PageLength };
+    private static readonly ListOptions PageOptions = new() { PageLength = Payloads.PageLength };
 
     private HttpClient _raw = null!;
     private ServiceProvider _library = null!;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Bitbucket.Refit.Benchmarks;
+namespace Bitbucket.Benchmarks;
 
 /// <summary>Fixed JSON bodies in the shape of Bitbucket Cloud's documented examples.</summary>
 public static class Payloads

@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
-using Bitbucket.Refit.Benchmarks;
+using Bitbucket.Benchmarks;
 
 if (args.Contains("--memory"))
 {

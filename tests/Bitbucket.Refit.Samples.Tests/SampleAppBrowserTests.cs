@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using OpenQA.Selenium;
 
-namespace Bitbucket.Refit.Samples.Tests;
+namespace Bitbucket.Samples.Tests;
 
 /// <summary>
 /// "Login with Bitbucket" in a real browser: the sample's start page, the sandbox's authorize page, and back on the

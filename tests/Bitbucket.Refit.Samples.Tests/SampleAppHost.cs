@@ -1,12 +1,12 @@
 using System.Diagnostics;
-using Bitbucket.Refit.Samples.Web;
-using Bitbucket.Refit.Sandbox;
+using Bitbucket.Samples.Web;
+using Bitbucket.Sandbox;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using OpenQA.Selenium;
 using OpenQA.Selenium.Chrome;
 
-namespace Bitbucket.Refit.Samples.Tests;
+namespace Bitbucket.Samples.Tests;
 
 /// <summary>
 /// Runs the sample app in-process on a free 127.0.0.1 port with its embedded sandbox, and a fresh headless Chromium

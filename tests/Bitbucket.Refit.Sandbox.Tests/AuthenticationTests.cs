@@ -1,13 +1,12 @@
 using System.Net;
 using System.Net.Http.Headers;
-using Bitbucket.Refit.Errors;
-using Bitbucket.Refit.Models;
-using Bitbucket.Refit.Paging;
-using Bitbucket.Refit.Sandbox.Tests.Infrastructure;
+using Bitbucket;
+using Bitbucket.Models;
+using Bitbucket.Sandbox.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Bitbucket.Refit.Sandbox.Tests;
+namespace Bitbucket.Sandbox.Tests;
 
 /// <summary>Each authentication scheme of the client against the sandbox, through <c>AddBitbucket</c>.</summary>
 public sealed class AuthenticationTests
@@ -224,7 +223,7 @@ public sealed class AuthenticationTests
     {
         using var services = SandboxClients.Create(_sandbox, b => b.WithOAuth2ClientCredentials(Seed.Consumer.Key, "wrong"));
 
-        var ex = Assert.ThrowsAsync<Authentication.BitbucketAuthenticationException>(() => services.Client().Users.GetCurrentAsync());
+        var ex = Assert.ThrowsAsync<BitbucketAuthenticationException>(() => services.Client().Users.GetCurrentAsync());
         Assert.Multiple(() =>
         {
             Assert.That(ex!.Error, Is.EqualTo("invalid_client"));

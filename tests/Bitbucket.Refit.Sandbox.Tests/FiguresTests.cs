@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
-using Bitbucket.Refit.Sandbox.Tests.Infrastructure;
+using Bitbucket.Sandbox.Tests.Infrastructure;
 
-namespace Bitbucket.Refit.Sandbox.Tests;
+namespace Bitbucket.Sandbox.Tests;
 
 /// <summary>Start-up time and memory of the sandbox, printed for the record (no timing is asserted).</summary>
 public sealed class FiguresTests

@@ -3,15 +3,12 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Bitbucket.Refit.Authentication;
-using Bitbucket.Refit.Authentication.OAuth1;
-using Bitbucket.Refit.Authentication.OAuth2;
-using Bitbucket.Refit.DependencyInjection;
-using Bitbucket.Refit.Errors;
-using Bitbucket.Refit.Sandbox.Tests.Infrastructure;
+using Bitbucket.Authentication;
 using Microsoft.Extensions.DependencyInjection;
+using Bitbucket;
+using Bitbucket.Sandbox.Tests.Infrastructure;
 
-namespace Bitbucket.Refit.Sandbox.Tests;
+namespace Bitbucket.Sandbox.Tests;
 
 /// <summary>The library's OAuth 1.0a and OAuth 2 flows end to end, the sandbox's authorize pages played by a browser.</summary>
 public sealed class OAuthFlowTests
@@ -381,7 +378,7 @@ public sealed class OAuthFlowTests
         using var services = SandboxClients.Create(_sandbox, b => b.WithOAuth2RefreshToken("r"));
 
         Assert.That(
-            () => services.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<Bitbucket.Refit.DependencyInjection.BitbucketOptions>>().Get(string.Empty),
+            () => services.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<Bitbucket.BitbucketOptions>>().Get(string.Empty),
             Throws.TypeOf<Microsoft.Extensions.Options.OptionsValidationException>().With.Message.Contains("OAuth2:ClientId"));
     }
 

@@ -2,13 +2,12 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Bitbucket.Refit.Errors;
-using Bitbucket.Refit.Models;
-using Bitbucket.Refit.Paging;
-using Bitbucket.Refit.Sandbox.Tests.Infrastructure;
+using Bitbucket;
+using Bitbucket.Models;
+using Bitbucket.Sandbox.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Bitbucket.Refit.Sandbox.Tests;
+namespace Bitbucket.Sandbox.Tests;
 
 /// <summary>The sandbox keeps state the way Bitbucket does: pull requests, pipelines, webhooks, paging.</summary>
 public sealed class StatefulTests
@@ -267,7 +266,7 @@ public sealed class StatefulTests
     public async Task PullRequest_MergeInBackground_Answers202WithATaskToPoll()
     {
         using var accepted = await _ada.TestApi().MergeInBackgroundAsync(Ws, Repo, 1, new PullRequestMergeParameters { Type = "pullrequest_merge_parameters", MergeStrategy = MergeStrategy.Squash });
-        var http = _ada.GetRequiredService<IHttpClientFactory>().CreateClient(Bitbucket.Refit.DependencyInjection.BitbucketServiceCollectionExtensions.GetHttpClientName(string.Empty));
+        var http = _ada.GetRequiredService<IHttpClientFactory>().CreateClient(Microsoft.Extensions.DependencyInjection.BitbucketServiceCollectionExtensions.GetHttpClientName(string.Empty));
         using var status = await http.GetAsync(accepted.Headers.Location);
         using var task = JsonDocument.Parse(await status.Content.ReadAsStringAsync());
         var pr = await _ada.Client().PullRequests.GetAsync(Ws, Repo, 1);

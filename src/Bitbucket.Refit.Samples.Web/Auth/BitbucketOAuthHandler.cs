@@ -1,14 +1,13 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Bitbucket.Refit.Authentication;
-using Bitbucket.Refit.Authentication.OAuth2;
-using Bitbucket.Refit.Serialization;
+using Bitbucket.Authentication;
+using Bitbucket.Serialization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OAuth;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 
-namespace Bitbucket.Refit.Samples.Web.Auth;
+namespace Bitbucket.Samples.Web.Auth;
 
 /// <summary>
 /// ASP.NET Core's OAuth handler with one change for Bitbucket: the authorization code is exchanged by the library's

@@ -1,10 +1,10 @@
 using System.Security.Claims;
-using Bitbucket.Refit.Authentication.OAuth1;
-using Bitbucket.Refit.Samples.Web.Bitbucket;
+using Bitbucket.Authentication;
+using Bitbucket.Samples.Web.Integration;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 
-namespace Bitbucket.Refit.Samples.Web.Auth;
+namespace Bitbucket.Samples.Web.Auth;
 
 /// <summary>
 /// "Login with Bitbucket" through OAuth 1.0a with the library's <see cref="OAuth1Flow"/>, the 3-legged dance of the old
@@ -26,7 +26,7 @@ internal sealed class OAuth1SignIn(
     private static readonly TimeSpan RequestTokenLifetime = TimeSpan.FromMinutes(10);
 
     private readonly ITimeLimitedDataProtector _protector =
-        dataProtection.CreateProtector("Bitbucket.Refit.Samples.Web.OAuth1.RequestToken").ToTimeLimitedDataProtector();
+        dataProtection.CreateProtector("Bitbucket.Samples.Web.OAuth1.RequestToken").ToTimeLimitedDataProtector();
 
     /// <summary>Gets a request token and sends the browser to Bitbucket's authorize page.</summary>
     public async Task<IResult> StartAsync(HttpContext context)

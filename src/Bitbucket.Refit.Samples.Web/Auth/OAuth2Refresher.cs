@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
-using Bitbucket.Refit.Authentication.OAuth2;
+using Bitbucket.Authentication;
 using Microsoft.Extensions.Caching.Memory;
 
-namespace Bitbucket.Refit.Samples.Web.Auth;
+namespace Bitbucket.Samples.Web.Auth;
 
 /// <summary>
 /// Exchanges refresh tokens through the library's <see cref="OAuth2Flow"/>. Bitbucket rotates the refresh token on every

@@ -1,9 +1,9 @@
-using Bitbucket.Refit.Api;
+using Bitbucket;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OAuth;
 
-namespace Bitbucket.Refit.Samples.Web.Auth;
+namespace Bitbucket.Samples.Web.Auth;
 
 /// <summary>
 /// "Login with Bitbucket" through OAuth 2: ASP.NET Core's own OAuth handler (<c>AddOAuth</c>, part of the shared

@@ -1,4 +1,4 @@
-namespace Bitbucket.Refit.Samples.Web.Auth;
+namespace Bitbucket.Samples.Web.Auth;
 
 /// <summary>Names shared by the sign-in flows and the pages.</summary>
 internal static class SampleAuth

@@ -1,9 +1,8 @@
 using System.Globalization;
-using Bitbucket.Refit.Authentication;
-using Bitbucket.Refit.Authentication.OAuth2;
+using Bitbucket.Authentication;
 using Microsoft.AspNetCore.Authentication;
 
-namespace Bitbucket.Refit.Samples.Web.Auth;
+namespace Bitbucket.Samples.Web.Auth;
 
 /// <summary>
 /// The OAuth 2 tokens of the user of the current request, for <c>WithOAuth2(...)</c>: it reads what ASP.NET Core's

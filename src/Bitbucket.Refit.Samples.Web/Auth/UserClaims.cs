@@ -1,7 +1,7 @@
 using System.Security.Claims;
-using Bitbucket.Refit.Models;
+using Bitbucket.Models;
 
-namespace Bitbucket.Refit.Samples.Web.Auth;
+namespace Bitbucket.Samples.Web.Auth;
 
 /// <summary>Turns the Bitbucket account of <c>GET /user</c> into the claims of the sample's cookie.</summary>
 internal static class UserClaims

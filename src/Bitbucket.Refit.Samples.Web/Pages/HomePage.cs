@@ -1,9 +1,9 @@
 using System.Security.Claims;
 using System.Text;
-using Bitbucket.Refit.Samples.Web.Auth;
-using static Bitbucket.Refit.Samples.Web.Pages.Html;
+using Bitbucket.Samples.Web.Auth;
+using static Bitbucket.Samples.Web.Pages.Html;
 
-namespace Bitbucket.Refit.Samples.Web.Pages;
+namespace Bitbucket.Samples.Web.Pages;
 
 /// <summary>The start page: where the app points, and the two ways to sign in.</summary>
 internal static class HomePage

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 
-namespace Bitbucket.Refit.Samples.Web.Pages;
+namespace Bitbucket.Samples.Web.Pages;
 
 /// <summary>The sample's pages are plain HTML written here, every value encoded, to keep the focus on Bitbucket.Refit.</summary>
 internal static class Html

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text;
-using Bitbucket.Refit.Models;
-using Bitbucket.Refit.Samples.Web.Bitbucket;
-using static Bitbucket.Refit.Samples.Web.Pages.Html;
+using Bitbucket.Models;
+using Bitbucket.Samples.Web.Integration;
+using static Bitbucket.Samples.Web.Pages.Html;
 
-namespace Bitbucket.Refit.Samples.Web.Pages;
+namespace Bitbucket.Samples.Web.Pages;
 
 /// <summary>The profile page: the user, their repositories by workspace, and the open pull requests.</summary>
 internal static class ProfilePage

@@ -1,10 +1,10 @@
 using System.Globalization;
-using Bitbucket.Refit.Models;
-using Bitbucket.Refit.Serialization;
+using Bitbucket.Models;
+using Bitbucket.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace Bitbucket.Refit.Sandbox.Internal;
+namespace Bitbucket.Sandbox.Internal;
 
 /// <summary>Pipelines that move PENDING → IN_PROGRESS → COMPLETED with the sandbox clock, and webhooks.</summary>
 internal sealed partial class SandboxApi
@@ -123,7 +123,7 @@ internal sealed partial class SandboxApi
             return failure;
         }
 
-        var id = Http.Route(context, "pipeline_uuid");
+        var id = SandboxHttp.Route(context, "pipeline_uuid");
         var found = repository.Pipelines.FirstOrDefault(p => string.Equals(p.Uuid, id, StringComparison.OrdinalIgnoreCase)
                                                              || string.Equals(p.Uuid.Trim('{', '}'), id, StringComparison.OrdinalIgnoreCase)
                                                              || p.BuildNumber.ToString(CultureInfo.InvariantCulture) == id);

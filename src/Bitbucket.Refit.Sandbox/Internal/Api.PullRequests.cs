@@ -1,12 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Bitbucket.Refit.Models;
-using Bitbucket.Refit.Serialization;
+using Bitbucket.Models;
+using Bitbucket.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace Bitbucket.Refit.Sandbox.Internal;
+namespace Bitbucket.Sandbox.Internal;
 
 /// <summary>Pull requests: create, update, approve, request changes, merge, decline, comments, commits and statuses.</summary>
 internal sealed partial class SandboxApi
@@ -61,7 +61,7 @@ internal sealed partial class SandboxApi
                 return denied;
             }
 
-            var id = Http.Route(context, "selected_user");
+            var id = SandboxHttp.Route(context, "selected_user");
             if (state.FindUser(id) is not { } user)
             {
                 return NotFound($"User {id} not found");
@@ -289,14 +289,14 @@ internal sealed partial class SandboxApi
                 return failure;
             }
 
-            var id = Http.Route(context, "task_id");
+            var id = SandboxHttp.Route(context, "task_id");
             if (!MergeTasks.TryGetValue(id, out var result))
             {
                 return NotFound("Merge task not found.");
             }
 
             var node = new JsonObject { ["task_status"] = "SUCCESS", ["merge_result"] = Node(result, BitbucketJsonContext.Default.PullRequest) };
-            return context => Http.Text(context, node.ToJsonString(), "application/json; charset=utf-8");
+            return context => SandboxHttp.Text(context, node.ToJsonString(), "application/json; charset=utf-8");
         });
 
         Post(app, Pr + "/decline", (context, caller, body) =>
@@ -479,7 +479,7 @@ internal sealed partial class SandboxApi
             return failure;
         }
 
-        var idText = Http.Route(context, "pull_request_id");
+        var idText = SandboxHttp.Route(context, "pull_request_id");
         if (!int.TryParse(idText, NumberStyles.None, CultureInfo.InvariantCulture, out var id) || repository.PullRequests.FirstOrDefault(p => p.Id == id) is not { } pr)
         {
             return NotFound($"Pull request {idText} not found.");
@@ -497,7 +497,7 @@ internal sealed partial class SandboxApi
             return failure;
         }
 
-        var idText = Http.Route(context, "comment_id");
+        var idText = SandboxHttp.Route(context, "comment_id");
         if (!long.TryParse(idText, NumberStyles.None, CultureInfo.InvariantCulture, out var id) || pullRequest.Comments.FirstOrDefault(c => c.Id == id) is not { } found)
         {
             return NotFound($"Comment {idText} not found.");

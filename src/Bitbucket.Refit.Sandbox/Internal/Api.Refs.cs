@@ -1,10 +1,10 @@
 using System.Text.Json.Nodes;
-using Bitbucket.Refit.Models;
-using Bitbucket.Refit.Serialization;
+using Bitbucket.Models;
+using Bitbucket.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace Bitbucket.Refit.Sandbox.Internal;
+namespace Bitbucket.Sandbox.Internal;
 
 /// <summary>Branches, tags, commits and commit build statuses.</summary>
 internal sealed partial class SandboxApi
@@ -51,7 +51,7 @@ internal sealed partial class SandboxApi
                 return failure;
             }
 
-            var name = Http.Route(context, "name");
+            var name = SandboxHttp.Route(context, "name");
             return repo.Branches.TryGetValue(name, out var head)
                 ? Ok(map.Branch(repo, name, head), BitbucketJsonContext.Default.Branch)
                 : NotFound($"Branch \"{name}\" not found.");
@@ -94,7 +94,7 @@ internal sealed partial class SandboxApi
                 return failure;
             }
 
-            var name = Http.Route(context, "name");
+            var name = SandboxHttp.Route(context, "name");
             if (!repo.Branches.TryGetValue(name, out var old))
             {
                 return NotFound($"Branch \"{name}\" not found.");
@@ -133,7 +133,7 @@ internal sealed partial class SandboxApi
                 return failure;
             }
 
-            var name = Http.Route(context, "name");
+            var name = SandboxHttp.Route(context, "name");
             return repo.Tags.TryGetValue(name, out var tag)
                 ? Ok(map.Tag(repo, tag), BitbucketJsonContext.Default.Tag)
                 : NotFound($"Tag \"{name}\" not found.");
@@ -176,7 +176,7 @@ internal sealed partial class SandboxApi
                 return failure;
             }
 
-            var name = Http.Route(context, "name");
+            var name = SandboxHttp.Route(context, "name");
             if (!repo.Tags.Remove(name, out var tag))
             {
                 return NotFound($"Tag \"{name}\" not found.");
@@ -190,7 +190,7 @@ internal sealed partial class SandboxApi
             FindRepository(context, caller, "repository", Need.Read, out var repo) ?? ListCommits(context, repo, null));
 
         Get(app, Repo + "/commits/{**revision}", (context, caller) =>
-            FindRepository(context, caller, "repository", Need.Read, out var repo) ?? ListCommits(context, repo, Http.Route(context, "revision")));
+            FindRepository(context, caller, "repository", Need.Read, out var repo) ?? ListCommits(context, repo, SandboxHttp.Route(context, "revision")));
 
         Get(app, Repo + "/commit/{commit}", (context, caller) =>
         {
@@ -199,7 +199,7 @@ internal sealed partial class SandboxApi
                 return failure;
             }
 
-            var revision = Http.Route(context, "commit");
+            var revision = SandboxHttp.Route(context, "commit");
             return repo.ResolveCommit(revision) is { } commit
                 ? Ok(map.Commit(repo, commit), BitbucketJsonContext.Default.BaseCommit)
                 : NotFound($"Commit not found: {revision}");
@@ -212,7 +212,7 @@ internal sealed partial class SandboxApi
                 return failure;
             }
 
-            var revision = Http.Route(context, "commit");
+            var revision = SandboxHttp.Route(context, "commit");
             if (repo.ResolveCommit(revision) is not { } commit)
             {
                 return NotFound($"Commit not found: {revision}");
@@ -232,7 +232,7 @@ internal sealed partial class SandboxApi
                 return failure;
             }
 
-            var revision = Http.Route(context, "commit");
+            var revision = SandboxHttp.Route(context, "commit");
             if (repo.ResolveCommit(revision) is not { } commit)
             {
                 return NotFound($"Commit not found: {revision}");
@@ -287,8 +287,8 @@ internal sealed partial class SandboxApi
                 return failure;
             }
 
-            var revision = Http.Route(context, "commit");
-            var key = Http.Route(context, "key");
+            var revision = SandboxHttp.Route(context, "commit");
+            var key = SandboxHttp.Route(context, "key");
             var status = repo.ResolveCommit(revision) is { } commit ? StatusesOf(repo, commit.Hash).FirstOrDefault(s => s.Key == key) : null;
             return status is null ? NotFound($"Build status {key} not found for commit {revision}.") : Ok(map.Status(repo, status), BitbucketJsonContext.Default.CommitStatus);
         });
@@ -300,8 +300,8 @@ internal sealed partial class SandboxApi
                 return failure;
             }
 
-            var revision = Http.Route(context, "commit");
-            var key = Http.Route(context, "key");
+            var revision = SandboxHttp.Route(context, "commit");
+            var key = SandboxHttp.Route(context, "key");
             var status = repo.ResolveCommit(revision) is { } commit && repo.Statuses.TryGetValue(commit.Hash, out var list) ? list.FirstOrDefault(s => s.Key == key) : null;
             if (status is null)
             {

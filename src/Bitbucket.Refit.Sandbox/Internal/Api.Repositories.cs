@@ -1,10 +1,10 @@
 using System.Text.Json;
-using Bitbucket.Refit.Models;
-using Bitbucket.Refit.Serialization;
+using Bitbucket.Models;
+using Bitbucket.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace Bitbucket.Refit.Sandbox.Internal;
+namespace Bitbucket.Sandbox.Internal;
 
 /// <summary>Users, workspaces, projects and repositories.</summary>
 internal sealed partial class SandboxApi
@@ -24,14 +24,14 @@ internal sealed partial class SandboxApi
                 return denied;
             }
 
-            var email = Http.Route(context, "email");
+            var email = SandboxHttp.Route(context, "email");
             var found = Emails(caller!.User).FirstOrDefault(e => string.Equals(e.Email, email, StringComparison.OrdinalIgnoreCase));
             return found is null ? NotFound($"Email {email} not found") : Ok(found, BitbucketJsonContext.Default.EmailAddress);
         });
 
         Get(app, "/users/{selected_user}", (context, _) =>
         {
-            var id = Http.Route(context, "selected_user");
+            var id = SandboxHttp.Route(context, "selected_user");
             var user = state.FindUser(id);
             return user is null ? NotFound($"User {id} not found") : Ok(map.User(user), BitbucketJsonContext.Default.Account);
         });
@@ -68,7 +68,7 @@ internal sealed partial class SandboxApi
 
             if (FindWorkspace(context, out var ws) is { } missing || !ws.IsMember(caller!.User))
             {
-                return NotFound($"No workspace with identifier '{Http.Route(context, "workspace")}'.");
+                return NotFound($"No workspace with identifier '{SandboxHttp.Route(context, "workspace")}'.");
             }
 
             return Ok(
@@ -139,7 +139,7 @@ internal sealed partial class SandboxApi
                 return denied;
             }
 
-            var key = Http.Route(context, "project_key");
+            var key = SandboxHttp.Route(context, "project_key");
             return ws.Projects.TryGetValue(key, out var project)
                 ? Ok(map.Project(project), BitbucketJsonContext.Default.Project)
                 : NotFound($"Project {key} not found in workspace {ws.Slug}.");
@@ -236,7 +236,7 @@ internal sealed partial class SandboxApi
                 return denied;
             }
 
-            var slug = Http.Route(context, "repo_slug").ToLowerInvariant();
+            var slug = SandboxHttp.Route(context, "repo_slug").ToLowerInvariant();
             if (ws.Repositories.ContainsKey(slug))
             {
                 return BadRequest("Repository with this Slug and Owner already exists.", "name");

@@ -1,10 +1,10 @@
 using System.Text.Json;
-using Bitbucket.Refit.Models;
-using Bitbucket.Refit.Serialization;
+using Bitbucket.Models;
+using Bitbucket.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace Bitbucket.Refit.Sandbox.Internal;
+namespace Bitbucket.Sandbox.Internal;
 
 /// <summary>Repository and workspace webhooks, and the list of event types.</summary>
 internal sealed partial class SandboxApi
@@ -47,7 +47,7 @@ internal sealed partial class SandboxApi
 
         Get(app, "/hook_events/{subject_type}", (context, _) =>
         {
-            var subject = Http.Route(context, "subject_type");
+            var subject = SandboxHttp.Route(context, "subject_type");
             if (subject is not ("repository" or "workspace"))
             {
                 return NotFound($"Unknown subject type '{subject}'; use repository or workspace.");
@@ -187,7 +187,7 @@ internal sealed partial class SandboxApi
 
     private static WebhookState? FindHook(HttpContext context, List<WebhookState> hooks)
     {
-        var id = Http.Route(context, "uid");
+        var id = SandboxHttp.Route(context, "uid");
         return hooks.FirstOrDefault(h => string.Equals(h.Uuid, id, StringComparison.OrdinalIgnoreCase) || string.Equals(h.Uuid.Trim('{', '}'), id, StringComparison.OrdinalIgnoreCase));
     }
 

@@ -1,10 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using Bitbucket.Refit.Paging;
+using Bitbucket;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace Bitbucket.Refit.Sandbox.Internal;
+namespace Bitbucket.Sandbox.Internal;
 
 /// <summary>What a handler decided, written to the response after the state lock is released.</summary>
 internal delegate Task Reply(HttpContext context);
@@ -69,10 +69,10 @@ internal sealed partial class SandboxApi(State state, Mapper map, WebhookDispatc
         JsonElement? body = null;
         if (readBody && context.Request.ContentLength is not 0 && context.Request.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true)
         {
-            body = await Http.ReadJsonElementAsync(context).ConfigureAwait(false);
+            body = await SandboxHttp.ReadJsonElementAsync(context).ConfigureAwait(false);
             if (body is null)
             {
-                await Http.BadRequest(context, "The request body is not valid JSON.").ConfigureAwait(false);
+                await SandboxHttp.BadRequest(context, "The request body is not valid JSON.").ConfigureAwait(false);
                 return;
             }
         }
@@ -94,27 +94,27 @@ internal sealed partial class SandboxApi(State state, Mapper map, WebhookDispatc
     }
 
     private static Reply Ok<T>(T value, JsonTypeInfo<T> typeInfo, int status = StatusCodes.Status200OK) =>
-        context => Http.Json(context, value, typeInfo, status);
+        context => SandboxHttp.Json(context, value, typeInfo, status);
 
     private static Reply Created<T>(T value, JsonTypeInfo<T> typeInfo, string location) =>
         context =>
         {
             context.Response.Headers.Location = location;
-            return Http.Json(context, value, typeInfo, StatusCodes.Status201Created);
+            return SandboxHttp.Json(context, value, typeInfo, StatusCodes.Status201Created);
         };
 
     private static Reply PageOf<T>(IReadOnlyList<T> items, JsonTypeInfo<Page<T>> typeInfo, int max = 100) =>
-        context => Http.Page(context, items, typeInfo, max);
+        context => SandboxHttp.Page(context, items, typeInfo, max);
 
     private static Reply Fail(int status, string message, JsonElement? detail = null) =>
-        context => Http.Error(context, status, message, detail);
+        context => SandboxHttp.Error(context, status, message, detail);
 
     private static Reply BadRequest(string message, string? field = null) =>
-        context => Http.BadRequest(context, message, field);
+        context => SandboxHttp.BadRequest(context, message, field);
 
     private static Reply NotFound(string message) => Fail(StatusCodes.Status404NotFound, message);
 
-    private static Reply NoContent() => Http.NoContent;
+    private static Reply NoContent() => SandboxHttp.NoContent;
 
     /// <summary>Checks authentication, the OAuth scope and the caller's permission on a workspace's resource.</summary>
     /// <returns><see langword="null"/> when allowed, otherwise the refusal.</returns>
@@ -150,7 +150,7 @@ internal sealed partial class SandboxApi(State state, Mapper map, WebhookDispatc
 
     private Reply? FindWorkspace(HttpContext context, out WorkspaceState workspace)
     {
-        var slug = Http.Route(context, "workspace");
+        var slug = SandboxHttp.Route(context, "workspace");
         workspace = state.FindWorkspace(slug)!;
         return workspace is null ? NotFound($"No workspace with identifier '{slug}'.") : null;
     }
@@ -164,7 +164,7 @@ internal sealed partial class SandboxApi(State state, Mapper map, WebhookDispatc
             return missing;
         }
 
-        var slug = Http.Route(context, "repo_slug");
+        var slug = SandboxHttp.Route(context, "repo_slug");
         var repo = workspace.Repositories.GetValueOrDefault(slug)
                    ?? workspace.Repositories.Values.FirstOrDefault(r => string.Equals(r.Uuid, slug, StringComparison.OrdinalIgnoreCase));
         if (repo is null)

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Bitbucket.Refit.Authentication.OAuth1;
+using Bitbucket.Authentication;
 using Microsoft.AspNetCore.Http;
 
-namespace Bitbucket.Refit.Sandbox.Internal;
+namespace Bitbucket.Sandbox.Internal;
 
 /// <summary>Who made an API request, and with which scopes (<see langword="null"/>: not limited by scopes, as with API tokens).</summary>
 internal sealed record Caller(UserState User, IReadOnlySet<string>? Scopes, string Kind);
@@ -167,7 +167,7 @@ internal sealed class Authenticator(State state)
         }
 
         var signed = parameters.Where(p => p.Key != "oauth_signature").Concat(form);
-        var baseString = OAuth1Signer.BuildSignatureBaseString(context.Request.Method, Http.AbsoluteRequestUri(context), signed);
+        var baseString = OAuth1Signer.BuildSignatureBaseString(context.Request.Method, SandboxHttp.AbsoluteRequestUri(context), signed);
         var expected = OAuth1Signer.ComputeSignature(baseString, consumer.Secret, token?.Secret);
         if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(signature)))
         {

@@ -1,9 +1,9 @@
 using System.Text.Json;
-using Bitbucket.Refit.Models;
-using Bitbucket.Refit.Serialization;
-using ModelPullRequestState = Bitbucket.Refit.Models.PullRequestState;
+using Bitbucket.Models;
+using Bitbucket.Serialization;
+using ModelPullRequestState = Bitbucket.Models.PullRequestState;
 
-namespace Bitbucket.Refit.Sandbox.Internal;
+namespace Bitbucket.Sandbox.Internal;
 
 /// <summary>Turns the sandbox's state into the library's models, with links in Bitbucket's shapes.</summary>
 internal sealed class Mapper(State state)

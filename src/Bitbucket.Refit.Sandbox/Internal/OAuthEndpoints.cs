@@ -2,13 +2,13 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Bitbucket.Refit.Authentication.OAuth2;
-using Bitbucket.Refit.Serialization;
+using Bitbucket.Authentication;
+using Bitbucket.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 
-namespace Bitbucket.Refit.Sandbox.Internal;
+namespace Bitbucket.Sandbox.Internal;
 
 /// <summary>
 /// Bitbucket's OAuth endpoints: OAuth 2 under <c>/site/oauth2/</c> (authorize page, token endpoint with the
@@ -114,13 +114,13 @@ internal sealed class OAuthEndpoints(State state, Authenticator authenticator)
 
         var scopes = GrantedScopes(consumer, scope);
         var body = new StringBuilder()
-            .Append("<h1>Authorize <span id=\"app-name\">").Append(Http.HtmlEncode(consumer.Name)).Append("</span></h1>")
-            .Append("<p id=\"app-description\">").Append(Http.HtmlEncode(consumer.Description)).Append("</p>")
-            .Append("<p>Signed in as <strong id=\"user\">").Append(Http.HtmlEncode(user.Seed.DisplayName)).Append("</strong> (sandbox).</p>")
+            .Append("<h1>Authorize <span id=\"app-name\">").Append(SandboxHttp.HtmlEncode(consumer.Name)).Append("</span></h1>")
+            .Append("<p id=\"app-description\">").Append(SandboxHttp.HtmlEncode(consumer.Description)).Append("</p>")
+            .Append("<p>Signed in as <strong id=\"user\">").Append(SandboxHttp.HtmlEncode(user.Seed.DisplayName)).Append("</strong> (sandbox).</p>")
             .Append("<p>This application is requesting access to:</p><ul id=\"scopes\">");
         foreach (var s in scopes)
         {
-            body.Append("<li data-scope=\"").Append(Http.HtmlEncode(s)).Append("\">").Append(Http.HtmlEncode(ScopeDescriptions.GetValueOrDefault(s, s))).Append("</li>");
+            body.Append("<li data-scope=\"").Append(SandboxHttp.HtmlEncode(s)).Append("\">").Append(SandboxHttp.HtmlEncode(ScopeDescriptions.GetValueOrDefault(s, s))).Append("</li>");
         }
 
         body.Append("</ul><form id=\"authorize-form\" method=\"post\" action=\"/site/oauth2/authorize\">")
@@ -274,7 +274,7 @@ internal sealed class OAuthEndpoints(State state, Authenticator authenticator)
             return;
         }
 
-        await Http.Json(context, response, BitbucketJsonContext.Default.OAuth2TokenResponse).ConfigureAwait(false);
+        await SandboxHttp.Json(context, response, BitbucketJsonContext.Default.OAuth2TokenResponse).ConfigureAwait(false);
     }
 
     private async Task JwtGrantAsync(HttpContext context, string authorization)
@@ -370,7 +370,7 @@ internal sealed class OAuthEndpoints(State state, Authenticator authenticator)
             return;
         }
 
-        await Http.Json(context, response, BitbucketJsonContext.Default.OAuth2TokenResponse).ConfigureAwait(false);
+        await SandboxHttp.Json(context, response, BitbucketJsonContext.Default.OAuth2TokenResponse).ConfigureAwait(false);
     }
 
     private async Task OAuth1RequestTokenAsync(HttpContext context)
@@ -379,14 +379,14 @@ internal sealed class OAuthEndpoints(State state, Authenticator authenticator)
         var (consumer, _, error) = await authenticator.VerifyOAuth1Async(context, parameters, requireToken: false, static (_, _) => null).ConfigureAwait(false);
         if (error is not null)
         {
-            await Http.Text(context, error, "text/plain; charset=utf-8", 401).ConfigureAwait(false);
+            await SandboxHttp.Text(context, error, "text/plain; charset=utf-8", 401).ConfigureAwait(false);
             return;
         }
 
         var callback = parameters.GetValueOrDefault("oauth_callback") ?? consumer!.CallbackUrl?.AbsoluteUri ?? "oob";
         if (callback != "oob" && !IsAllowedCallback(consumer!, callback))
         {
-            await Http.Text(context, "The oauth_callback must be 'oob', the consumer's callback URL or a loopback URL.", "text/plain; charset=utf-8", 400).ConfigureAwait(false);
+            await SandboxHttp.Text(context, "The oauth_callback must be 'oob', the consumer's callback URL or a loopback URL.", "text/plain; charset=utf-8", 400).ConfigureAwait(false);
             return;
         }
 
@@ -396,7 +396,7 @@ internal sealed class OAuthEndpoints(State state, Authenticator authenticator)
             state.OAuth1RequestTokens[token.Token] = token;
         }
 
-        await Http.Text(context, FormEncode([new("oauth_token", token.Token), new("oauth_token_secret", token.Secret), new("oauth_callback_confirmed", "true")]), "application/x-www-form-urlencoded").ConfigureAwait(false);
+        await SandboxHttp.Text(context, FormEncode([new("oauth_token", token.Token), new("oauth_token_secret", token.Secret), new("oauth_callback_confirmed", "true")]), "application/x-www-form-urlencoded").ConfigureAwait(false);
     }
 
     private Task OAuth1AuthorizePageAsync(HttpContext context)
@@ -416,17 +416,17 @@ internal sealed class OAuthEndpoints(State state, Authenticator authenticator)
         }
 
         var body = new StringBuilder()
-            .Append("<h1>Authorize <span id=\"app-name\">").Append(Http.HtmlEncode(token.Consumer.Name)).Append("</span></h1>")
-            .Append("<p id=\"app-description\">").Append(Http.HtmlEncode(token.Consumer.Description)).Append("</p>")
+            .Append("<h1>Authorize <span id=\"app-name\">").Append(SandboxHttp.HtmlEncode(token.Consumer.Name)).Append("</span></h1>")
+            .Append("<p id=\"app-description\">").Append(SandboxHttp.HtmlEncode(token.Consumer.Description)).Append("</p>")
             .Append("<p class=\"warning\">This application uses OAuth 1.0a, which Bitbucket calls long deprecated; OAuth 2 or API tokens are recommended.</p>")
-            .Append("<p>Signed in as <strong id=\"user\">").Append(Http.HtmlEncode(user.Seed.DisplayName)).Append("</strong> (sandbox).</p>")
+            .Append("<p>Signed in as <strong id=\"user\">").Append(SandboxHttp.HtmlEncode(user.Seed.DisplayName)).Append("</strong> (sandbox).</p>")
             .Append("<p>This application is requesting access to:</p><ul id=\"scopes\">");
         foreach (var s in token.Consumer.Scopes)
         {
-            body.Append("<li data-scope=\"").Append(Http.HtmlEncode(s)).Append("\">").Append(Http.HtmlEncode(ScopeDescriptions.GetValueOrDefault(s, s))).Append("</li>");
+            body.Append("<li data-scope=\"").Append(SandboxHttp.HtmlEncode(s)).Append("\">").Append(SandboxHttp.HtmlEncode(ScopeDescriptions.GetValueOrDefault(s, s))).Append("</li>");
         }
 
-        body.Append("</ul><form id=\"authorize-form\" method=\"post\" action=\"").Append(Http.HtmlEncode(context.Request.Path)).Append("\">")
+        body.Append("</ul><form id=\"authorize-form\" method=\"post\" action=\"").Append(SandboxHttp.HtmlEncode(context.Request.Path)).Append("\">")
             .Append(Hidden("oauth_token", tokenValue))
             .Append("<button id=\"approve\" type=\"submit\" name=\"decision\" value=\"approve\">Grant access</button> ")
             .Append("<button id=\"deny\" type=\"submit\" name=\"decision\" value=\"deny\">Cancel</button></form>");
@@ -473,7 +473,7 @@ internal sealed class OAuthEndpoints(State state, Authenticator authenticator)
 
         if (token.Callback is null or "oob")
         {
-            await Page(context, "Access granted", "<p>Enter this verifier in the application: <code id=\"verifier\">" + Http.HtmlEncode(token.Verifier) + "</code></p>").ConfigureAwait(false);
+            await Page(context, "Access granted", "<p>Enter this verifier in the application: <code id=\"verifier\">" + SandboxHttp.HtmlEncode(token.Verifier) + "</code></p>").ConfigureAwait(false);
             return;
         }
 
@@ -486,7 +486,7 @@ internal sealed class OAuthEndpoints(State state, Authenticator authenticator)
         var (consumer, requestToken, error) = await authenticator.VerifyOAuth1Async(context, parameters, requireToken: true, static (s, t) => s.OAuth1RequestTokens.GetValueOrDefault(t)).ConfigureAwait(false);
         if (error is not null)
         {
-            await Http.Text(context, error, "text/plain; charset=utf-8", 401).ConfigureAwait(false);
+            await SandboxHttp.Text(context, error, "text/plain; charset=utf-8", 401).ConfigureAwait(false);
             return;
         }
 
@@ -505,11 +505,11 @@ internal sealed class OAuthEndpoints(State state, Authenticator authenticator)
 
         if (access is null)
         {
-            await Http.Text(context, "Invalid, unauthorized or already used request token, or wrong oauth_verifier.", "text/plain; charset=utf-8", 401).ConfigureAwait(false);
+            await SandboxHttp.Text(context, "Invalid, unauthorized or already used request token, or wrong oauth_verifier.", "text/plain; charset=utf-8", 401).ConfigureAwait(false);
             return;
         }
 
-        await Http.Text(context, FormEncode([new("oauth_token", access.Token), new("oauth_token_secret", access.Secret)]), "application/x-www-form-urlencoded").ConfigureAwait(false);
+        await SandboxHttp.Text(context, FormEncode([new("oauth_token", access.Token), new("oauth_token_secret", access.Secret)]), "application/x-www-form-urlencoded").ConfigureAwait(false);
     }
 
     private SandboxOAuthConsumer? AuthenticateClient(string authorization, IFormCollection form)
@@ -589,7 +589,7 @@ internal sealed class OAuthEndpoints(State state, Authenticator authenticator)
     }
 
     private static Task TokenError(HttpContext context, int status, string error, string description) =>
-        Http.Json(
+        SandboxHttp.Json(
             context,
             new OAuth2TokenResponse { Error = error, ErrorDescription = description },
             BitbucketJsonContext.Default.OAuth2TokenResponse,
@@ -599,7 +599,7 @@ internal sealed class OAuthEndpoints(State state, Authenticator authenticator)
         string.Join('&', values.Select(v => Uri.EscapeDataString(v.Key) + "=" + Uri.EscapeDataString(v.Value)));
 
     private static string Hidden(string name, string value) =>
-        "<input type=\"hidden\" name=\"" + name + "\" value=\"" + Http.HtmlEncode(value) + "\">";
+        "<input type=\"hidden\" name=\"" + name + "\" value=\"" + SandboxHttp.HtmlEncode(value) + "\">";
 
     private static byte[] Base64UrlDecode(string value)
     {
@@ -609,18 +609,18 @@ internal sealed class OAuthEndpoints(State state, Authenticator authenticator)
     }
 
     private static Task ErrorPage(HttpContext context, string title, string message) =>
-        Page(context, title, "<h1>" + Http.HtmlEncode(title) + "</h1><p id=\"error\">" + Http.HtmlEncode(message) + "</p>", 400);
+        Page(context, title, "<h1>" + SandboxHttp.HtmlEncode(title) + "</h1><p id=\"error\">" + SandboxHttp.HtmlEncode(message) + "</p>", 400);
 
     internal static Task Page(HttpContext context, string title, string body, int status = 200)
     {
         var html = $$"""
             <!DOCTYPE html>
-            <html lang="en"><head><meta charset="utf-8"><title>{{Http.HtmlEncode(title)}} – Bitbucket sandbox</title>
+            <html lang="en"><head><meta charset="utf-8"><title>{{SandboxHttp.HtmlEncode(title)}} – Bitbucket sandbox</title>
             <style>body{font-family:system-ui,sans-serif;max-width:40em;margin:3em auto;color:#172b4d}h1{font-size:1.5em}
             button{font-size:1em;padding:.5em 1em;margin-right:.5em}#approve{background:#0052cc;color:#fff;border:0;border-radius:3px}
             .warning{background:#fffae6;padding:.5em}</style></head>
             <body><p><em>Bitbucket.Refit sandbox</em></p>{{body}}</body></html>
             """;
-        return Http.Text(context, html, "text/html; charset=utf-8", status);
+        return SandboxHttp.Text(context, html, "text/html; charset=utf-8", status);
     }
 }

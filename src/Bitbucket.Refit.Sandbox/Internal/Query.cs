@@ -1,7 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
 
-namespace Bitbucket.Refit.Sandbox.Internal;
+namespace Bitbucket.Sandbox.Internal;
 
 /// <summary>An invalid <c>q</c> filter; answered with 400.</summary>
 internal sealed class QueryException(string message) : Exception(message);

@@ -1,4 +1,4 @@
-namespace Bitbucket.Refit.Sandbox.Internal;
+namespace Bitbucket.Sandbox.Internal;
 
 /// <summary>Bitbucket's OAuth scopes and the ones each implies (a write scope implies its read scope, and so on).</summary>
 internal static class Scopes

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Bitbucket.Refit.Sandbox.Internal;
+namespace Bitbucket.Sandbox.Internal;
 
 /// <summary>The whole mutable world of one sandbox. Every read and write holds <see cref="Gate"/>.</summary>
 internal sealed class State

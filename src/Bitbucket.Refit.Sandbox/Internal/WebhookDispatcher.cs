@@ -3,9 +3,9 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
-using Bitbucket.Refit.Serialization;
+using Bitbucket.Serialization;
 
-namespace Bitbucket.Refit.Sandbox.Internal;
+namespace Bitbucket.Sandbox.Internal;
 
 /// <summary>
 /// Delivers webhook events: a JSON POST per subscribed, active webhook with Bitbucket's headers

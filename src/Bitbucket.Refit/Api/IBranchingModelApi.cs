@@ -1,7 +1,7 @@
-using Bitbucket.Refit.Models;
+using Bitbucket.Models;
 using Refit;
 
-namespace Bitbucket.Refit.Api;
+namespace Bitbucket;
 
 /// <summary>Bitbucket's API for branching models of repositories and projects.</summary>
 public interface IBranchingModelApi

@@ -1,8 +1,7 @@
-using Bitbucket.Refit.Models;
-using Bitbucket.Refit.Paging;
+using Bitbucket.Models;
 using Refit;
 
-namespace Bitbucket.Refit.Api;
+namespace Bitbucket;
 
 /// <summary>Bitbucket's API for download artifacts of repositories (the Downloads section).</summary>
 public interface IDownloadsApi

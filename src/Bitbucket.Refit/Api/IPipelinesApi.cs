@@ -1,9 +1,8 @@
 using System.Text.Json;
-using Bitbucket.Refit.Models;
-using Bitbucket.Refit.Paging;
+using Bitbucket.Models;
 using Refit;
 
-namespace Bitbucket.Refit.Api;
+namespace Bitbucket;
 
 /// <summary>
 /// Bitbucket Pipelines: runs and their steps, logs and test reports; the repository configuration, build number,

@@ -1,7 +1,7 @@
-using Bitbucket.Refit.Models;
+using Bitbucket.Models;
 using Refit;
 
-namespace Bitbucket.Refit.Api;
+namespace Bitbucket;
 
 /// <summary>Bitbucket's API for application properties stored on repositories, commits, pull requests and users.</summary>
 /// <remarks>

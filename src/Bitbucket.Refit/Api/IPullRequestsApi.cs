@@ -1,8 +1,7 @@
-using Bitbucket.Refit.Models;
-using Bitbucket.Refit.Paging;
+using Bitbucket.Models;
 using Refit;
 
-namespace Bitbucket.Refit.Api;
+namespace Bitbucket;
 
 /// <summary>
 /// Bitbucket's API for pull requests: listing, creating and updating them, default reviewers, activity, approvals and
@@ -366,7 +365,7 @@ public interface IPullRequestsApi
     /// <returns>
     /// The raw response, to dispose: 200 with the merged pull request as JSON, 202 Accepted with a <c>Location</c> ending in
     /// <c>/merge/task-status/{task_id}</c> to poll with <see cref="GetMergeTaskStatusAsync"/>, or a failure, which is
-    /// returned rather than thrown (<see cref="Errors.BitbucketExceptionFactory.CreateAsync"/> turns it into the exception).
+    /// returned rather than thrown (<see cref="BitbucketApiException.FromResponseAsync"/> turns it into the exception).
     /// <see cref="PullRequestsApiExtensions.MergeAndWaitAsync"/> does all of this and returns the merged pull request.
     /// </returns>
     [Post("/repositories/{workspace}/{repo_slug}/pullrequests/{pull_request_id}/merge")]

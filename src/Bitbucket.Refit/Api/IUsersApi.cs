@@ -1,8 +1,7 @@
-using Bitbucket.Refit.Models;
-using Bitbucket.Refit.Paging;
+using Bitbucket.Models;
 using Refit;
 
-namespace Bitbucket.Refit.Api;
+namespace Bitbucket;
 
 /// <summary>The current user, their e-mail addresses, and other users' public profiles.</summary>
 public interface IUsersApi

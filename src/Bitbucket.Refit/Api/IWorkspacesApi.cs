@@ -1,9 +1,8 @@
-using Bitbucket.Refit.Models;
-using Bitbucket.Refit.Paging;
-using Bitbucket.Refit.Serialization;
+using Bitbucket.Models;
+using Bitbucket.Serialization;
 using Refit;
 
-namespace Bitbucket.Refit.Api;
+namespace Bitbucket;
 
 /// <summary>
 /// Bitbucket's API for workspaces: the caller's workspaces, members, permissions, projects listing, workspace webhooks,

@@ -1,10 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
-using Bitbucket.Refit.Errors;
-using Bitbucket.Refit.Models;
-using Bitbucket.Refit.Serialization;
+using Bitbucket.Models;
+using Bitbucket.Serialization;
 
-namespace Bitbucket.Refit.Api;
+namespace Bitbucket;
 
 /// <summary>Conveniences over <see cref="IPullRequestsApi"/> that take more than one request.</summary>
 public static class PullRequestsApiExtensions

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace Bitbucket.Refit.Authentication;
+namespace Bitbucket;
 
 /// <summary>
 /// A credential could not be obtained: the OAuth token endpoint refused the request or could not be reached. Carries

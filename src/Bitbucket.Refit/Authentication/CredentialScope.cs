@@ -1,4 +1,4 @@
-namespace Bitbucket.Refit.Authentication;
+namespace Bitbucket.Authentication;
 
 /// <summary>Decides whether a request may carry the registration's credentials: only to the configured Bitbucket origins.</summary>
 internal sealed class CredentialScope

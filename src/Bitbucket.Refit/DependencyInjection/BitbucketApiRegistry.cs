@@ -1,8 +1,8 @@
-using Bitbucket.Refit.Api;
+using Bitbucket;
 using Microsoft.Extensions.DependencyInjection;
 using Refit;
 
-namespace Bitbucket.Refit.DependencyInjection;
+namespace Bitbucket.DependencyInjection;
 
 /// <summary>The list of API interfaces a registration resolves, each a source-generated Refit client.</summary>
 internal static class BitbucketApiRegistry

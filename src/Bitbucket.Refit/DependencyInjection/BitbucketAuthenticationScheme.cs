@@ -1,4 +1,4 @@
-namespace Bitbucket.Refit.DependencyInjection;
+namespace Bitbucket;
 
 /// <summary>The authentication a Bitbucket registration uses.</summary>
 public enum BitbucketAuthenticationScheme
@@ -18,6 +18,6 @@ public enum BitbucketAuthenticationScheme
     /// <summary>OAuth 2 client-credentials tokens, cached and renewed.</summary>
     OAuth2ClientCredentials,
 
-    /// <summary>OAuth 2 tokens from a caller-supplied <see cref="Authentication.OAuth2.IBitbucketTokenSource"/>.</summary>
+    /// <summary>OAuth 2 tokens from a caller-supplied <see cref="Authentication.IBitbucketTokenSource"/>.</summary>
     OAuth2TokenSource,
 }

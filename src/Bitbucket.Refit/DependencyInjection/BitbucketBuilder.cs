@@ -1,12 +1,8 @@
-using Bitbucket.Refit.Authentication;
-using Bitbucket.Refit.Authentication.Basic;
-using Bitbucket.Refit.Authentication.Bearer;
-using Bitbucket.Refit.Authentication.OAuth1;
-using Bitbucket.Refit.Authentication.OAuth2;
+using Bitbucket.Authentication;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace Bitbucket.Refit.DependencyInjection;
+namespace Bitbucket.DependencyInjection;
 
 internal sealed class BitbucketBuilder(string name, IServiceCollection services, IHttpClientBuilder httpClientBuilder) : IBitbucketBuilder
 {

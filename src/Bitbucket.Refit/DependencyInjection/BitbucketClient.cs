@@ -1,7 +1,6 @@
-using Bitbucket.Refit.Api;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Bitbucket.Refit;
+namespace Bitbucket;
 
 /// <summary>Resolves each API group of one registration from the container on first use.</summary>
 internal sealed class BitbucketClient(IServiceProvider services, string? key) : IBitbucketClient

@@ -1,4 +1,4 @@
-namespace Bitbucket.Refit.DependencyInjection;
+namespace Bitbucket;
 
 /// <summary>
 /// Settings of one Bitbucket registration, bound from configuration (for example the <c>Bitbucket</c> section) or set

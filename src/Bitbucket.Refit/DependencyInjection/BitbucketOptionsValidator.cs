@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Options;
 
-namespace Bitbucket.Refit.DependencyInjection;
+namespace Bitbucket.DependencyInjection;
 
 /// <summary>
 /// Checks <see cref="BitbucketOptions"/> when the host starts: a usable base address and every value the chosen

@@ -1,14 +1,15 @@
-using Bitbucket.Refit.Errors;
-using Bitbucket.Refit.Serialization;
+using Bitbucket.Http;
+using Bitbucket.DependencyInjection;
+using Bitbucket;
+using Bitbucket.Serialization;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Refit;
 
-namespace Bitbucket.Refit.DependencyInjection;
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registers Bitbucket.Refit with <see cref="IServiceCollection"/> and <see cref="IHttpClientFactory"/>.</summary>
 public static class BitbucketServiceCollectionExtensions
@@ -21,14 +22,14 @@ public static class BitbucketServiceCollectionExtensions
     /// <param name="configuration">The section holding <see cref="BitbucketOptions"/>.</param>
     /// <returns>A builder that chooses the authentication.</returns>
     public static IBitbucketBuilder AddBitbucket(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddBitbucket(Options.DefaultName, configuration);
+        services.AddBitbucket(Microsoft.Extensions.Options.Options.DefaultName, configuration);
 
     /// <summary>Registers every Bitbucket API interface and <see cref="IBitbucketClient"/>, with options set in code.</summary>
     /// <param name="services">The services.</param>
     /// <param name="configure">Sets the options.</param>
     /// <returns>A builder that chooses the authentication.</returns>
     public static IBitbucketBuilder AddBitbucket(this IServiceCollection services, Action<BitbucketOptions> configure) =>
-        services.AddBitbucket(Options.DefaultName, configure);
+        services.AddBitbucket(Microsoft.Extensions.Options.Options.DefaultName, configure);
 
     /// <summary>
     /// Registers a named Bitbucket client: its API interfaces and <see cref="IBitbucketClient"/> are keyed services under
@@ -164,7 +165,7 @@ public static class BitbucketServiceCollectionExtensions
         // A credential that could not be obtained surfaces as itself, not wrapped in Refit's transport exception.
         settings.TransportExceptionFactory = (request, exception, cancellationToken) => exception switch
         {
-            Authentication.BitbucketAuthenticationException or BitbucketApiException or ArgumentException => exception,
+            BitbucketAuthenticationException or BitbucketApiException or ArgumentException => exception,
             Polly.Timeout.TimeoutRejectedException timeout => new TimeoutException(
                 $"Bitbucket {request.Method} {UrlRedactor.Redact(request.RequestUri)} did not answer within {timeout.Timeout.TotalSeconds:0.###} s in any attempt (BitbucketOptions.Timeout).",
                 timeout),

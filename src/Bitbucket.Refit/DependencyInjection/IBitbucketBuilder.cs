@@ -1,7 +1,6 @@
-using Bitbucket.Refit.Authentication.OAuth2;
-using Microsoft.Extensions.DependencyInjection;
+using Bitbucket.Authentication;
 
-namespace Bitbucket.Refit.DependencyInjection;
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>
 /// Chooses the authentication of one Bitbucket registration made by <c>AddBitbucket</c>. A registration has one

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace Bitbucket.Refit.Errors;
+namespace Bitbucket;
 
 /// <summary>
 /// Bitbucket answered a request with a status outside 2xx. Carries the status, the method, the request URL without
@@ -12,6 +12,27 @@ namespace Bitbucket.Refit.Errors;
 /// </summary>
 public class BitbucketApiException : Exception
 {
+    /// <summary>
+    /// Reads a failed response (status outside 2xx) into the exception the typed methods throw for it: the subtype for
+    /// its status, the parsed error envelope, the request URL without credentials. For methods that return the raw
+    /// <see cref="HttpResponseMessage"/>.
+    /// </summary>
+    /// <param name="response">The failed response; its body is read (at most 64 KiB).</param>
+    /// <param name="cancellationToken">Cancels reading the body.</param>
+    /// <returns>The exception, to throw.</returns>
+    /// <exception cref="ArgumentException">The response succeeded.</exception>
+    public static async Task<BitbucketApiException> FromResponseAsync(HttpResponseMessage response, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        if (response.IsSuccessStatusCode)
+        {
+            throw new ArgumentException($"The response succeeded ({(int)response.StatusCode}); only a failed response has an exception.", nameof(response));
+        }
+
+        var details = await BitbucketExceptionFactory.ReadDetailsAsync(response, cancellationToken).ConfigureAwait(false);
+        return BitbucketExceptionFactory.Create(details);
+    }
+
     /// <summary>Initializes a new instance of the <see cref="BitbucketApiException"/> class.</summary>
     /// <param name="details">What the response said.</param>
     public BitbucketApiException(BitbucketResponseDetails details)

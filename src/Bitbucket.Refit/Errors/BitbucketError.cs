@@ -1,10 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Bitbucket.Refit.Errors;
+namespace Bitbucket;
 
 /// <summary>The body of a Bitbucket error response: <c>{"type":"error","error":{...}}</c>.</summary>
-public sealed record BitbucketErrorEnvelope
+internal sealed record BitbucketErrorEnvelope
 {
     /// <summary>Gets the object type, <c>error</c>.</summary>
     public string? Type { get; init; }

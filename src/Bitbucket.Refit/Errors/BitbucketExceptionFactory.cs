@@ -2,15 +2,15 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using Bitbucket.Refit.Serialization;
+using Bitbucket.Serialization;
 
-namespace Bitbucket.Refit.Errors;
+namespace Bitbucket;
 
 /// <summary>
 /// Turns a non-success response into a <see cref="BitbucketApiException"/> or one of its subtypes. Plugged into Refit's
 /// exception factory; also usable on any <see cref="HttpResponseMessage"/>.
 /// </summary>
-public static class BitbucketExceptionFactory
+internal static class BitbucketExceptionFactory
 {
     /// <summary>The most bytes of an error body that are read; the rest is left unread.</summary>
     public const int MaxBodyBytes = 64 * 1024;
@@ -176,7 +176,7 @@ public static class BitbucketExceptionFactory
 
         try
         {
-            var envelope = JsonSerializer.Deserialize(body, BitbucketJsonContext.Default.BitbucketErrorEnvelope);
+            var envelope = JsonSerializer.Deserialize(body, BitbucketErrorJsonContext.Default.BitbucketErrorEnvelope);
             return envelope?.Error;
         }
         catch (JsonException)

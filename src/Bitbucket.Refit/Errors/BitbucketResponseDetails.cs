@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace Bitbucket.Refit.Errors;
+namespace Bitbucket;
 
 /// <summary>What a failed Bitbucket response said, with every credential removed.</summary>
 public sealed record BitbucketResponseDetails

@@ -1,4 +1,4 @@
-namespace Bitbucket.Refit.Errors;
+namespace Bitbucket;
 
 /// <summary>
 /// Bitbucket (or something in between, such as a proxy) answered with a success status but a body that is not the

@@ -1,4 +1,4 @@
-namespace Bitbucket.Refit.Errors;
+namespace Bitbucket;
 
 /// <summary>A JSON response body exceeded <c>BitbucketOptions.MaxResponseContentBytes</c>; reading stopped there.</summary>
 public sealed class ResponseTooLargeException : IOException

@@ -1,9 +1,9 @@
 using System.Text;
 
-namespace Bitbucket.Refit.Errors;
+namespace Bitbucket;
 
 /// <summary>Removes credentials from URLs before they reach a message or a log.</summary>
-public static class UrlRedactor
+internal static class UrlRedactor
 {
     private static readonly string[] SensitiveKeys =
     [

@@ -1,4 +1,4 @@
-namespace Bitbucket.Refit.Paging;
+namespace Bitbucket;
 
 /// <summary>A list's paging links are broken: a page links back to itself or to an earlier page.</summary>
 public sealed class BitbucketPagingException : InvalidOperationException

@@ -1,6 +1,6 @@
 using Refit;
 
-namespace Bitbucket.Refit.Paging;
+namespace Bitbucket;
 
 /// <summary>
 /// Filters, ordering, partial responses and page size that Bitbucket accepts on every list

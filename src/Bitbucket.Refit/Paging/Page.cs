@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Bitbucket.Refit.Paging;
+namespace Bitbucket;
 
 /// <summary>
 /// One page of a Bitbucket list: the <c>values</c> and the absolute <c>next</c> link to the following page.

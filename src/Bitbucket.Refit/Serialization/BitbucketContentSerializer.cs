@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Refit;
 
-namespace Bitbucket.Refit.Serialization;
+namespace Bitbucket.Serialization;
 
 /// <summary>
 /// Refit's System.Text.Json serializer over <see cref="BitbucketJsonContext"/>, except that a JSON response from the

@@ -1,11 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Bitbucket.Refit.Serialization;
+namespace Bitbucket.Serialization;
 
 /// <summary>Reads and writes an <see cref="IBitbucketEnum{TSelf}"/> as its JSON string, accepting any value.</summary>
 /// <typeparam name="T">The enumeration type.</typeparam>
-public sealed class BitbucketEnumConverter<T> : JsonConverter<T>
+internal sealed class BitbucketEnumConverter<T> : JsonConverter<T>
     where T : struct, IBitbucketEnum<T>
 {
     /// <inheritdoc />

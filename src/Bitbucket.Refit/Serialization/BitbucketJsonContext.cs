@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Bitbucket.Refit.Serialization;
+namespace Bitbucket.Serialization;
 
 /// <summary>
 /// The System.Text.Json source-generated context for every type that Bitbucket.Refit reads or writes:

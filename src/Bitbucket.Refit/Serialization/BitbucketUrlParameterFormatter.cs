@@ -1,13 +1,13 @@
 using System.Reflection;
 using Refit;
 
-namespace Bitbucket.Refit.Serialization;
+namespace Bitbucket.Serialization;
 
 /// <summary>
 /// Refit's default URL formatting, except that booleans are written as Bitbucket (and its OpenAPI description) expect
 /// them: <c>true</c> and <c>false</c>, not .NET's <c>True</c> and <c>False</c>.
 /// </summary>
-public sealed class BitbucketUrlParameterFormatter : DefaultUrlParameterFormatter
+internal sealed class BitbucketUrlParameterFormatter : DefaultUrlParameterFormatter
 {
     /// <inheritdoc />
     public override string? Format(object? value, ICustomAttributeProvider attributeProvider, Type type) => value switch

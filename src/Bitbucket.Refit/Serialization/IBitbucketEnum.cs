@@ -1,4 +1,4 @@
-namespace Bitbucket.Refit.Serialization;
+namespace Bitbucket.Serialization;
 
 /// <summary>
 /// A string-valued enumeration that keeps values Bitbucket adds after this library was built.

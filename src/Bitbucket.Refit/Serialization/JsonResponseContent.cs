@@ -2,9 +2,9 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using Bitbucket.Refit.Errors;
+using Bitbucket;
 
-namespace Bitbucket.Refit.Serialization;
+namespace Bitbucket.Serialization;
 
 /// <summary>
 /// The body of a JSON response from Bitbucket: read as a stream, bounded to a byte limit, and deserialized straight from

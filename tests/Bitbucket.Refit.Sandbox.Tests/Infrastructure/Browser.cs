@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.WebUtilities;
 
-namespace Bitbucket.Refit.Sandbox.Tests.Infrastructure;
+namespace Bitbucket.Sandbox.Tests.Infrastructure;
 
 /// <summary>Plays the user's browser on the sandbox's authorize pages: loads the page, submits its form, reads the redirect.</summary>
 internal sealed partial class Browser : IDisposable

@@ -1,8 +1,8 @@
-using Bitbucket.Refit.Models;
-using Bitbucket.Refit.Paging;
+using Bitbucket.Models;
+using Bitbucket;
 using Refit;
 
-namespace Bitbucket.Refit.Sandbox.Tests.Infrastructure;
+namespace Bitbucket.Sandbox.Tests.Infrastructure;
 
 /// <summary>
 /// The operations these end-to-end tests need beyond the library's interfaces on this branch, as a Refit interface

@@ -1,8 +1,7 @@
-using Bitbucket.Refit.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection;
 using Refit;
 
-namespace Bitbucket.Refit.Sandbox.Tests.Infrastructure;
+namespace Bitbucket.Sandbox.Tests.Infrastructure;
 
 /// <summary>Builds clients the way an application does: <c>AddBitbucket(o =&gt; o.UseSandbox(sandbox))</c> plus one authentication.</summary>
 internal static class SandboxClients

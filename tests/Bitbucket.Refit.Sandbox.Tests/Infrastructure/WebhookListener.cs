@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Threading.Channels;
 
-namespace Bitbucket.Refit.Sandbox.Tests.Infrastructure;
+namespace Bitbucket.Sandbox.Tests.Infrastructure;
 
 /// <summary>A webhook receiver on 127.0.0.1: records each POST's headers and raw body and answers 200.</summary>
 internal sealed class WebhookListener : IDisposable

@@ -1,9 +1,9 @@
 using System.Text.Json;
-using Bitbucket.Refit.Api;
-using Bitbucket.Refit.Models;
-using Bitbucket.Refit.Tests.Infrastructure;
+using Bitbucket;
+using Bitbucket.Models;
+using Bitbucket.Tests.Infrastructure;
 
-namespace Bitbucket.Refit.Tests.Api;
+namespace Bitbucket.Tests.Api;
 
 public sealed class AddonApiTests : ApiTestBase
 {

@@ -1,7 +1,7 @@
-using Bitbucket.Refit.Api;
-using Bitbucket.Refit.Models;
+using Bitbucket;
+using Bitbucket.Models;
 
-namespace Bitbucket.Refit.Tests.Api;
+namespace Bitbucket.Tests.Api;
 
 public sealed class BranchingModelApiTests : RepositoryAreaApiFixture
 {

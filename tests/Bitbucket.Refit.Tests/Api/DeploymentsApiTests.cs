@@ -1,11 +1,9 @@
 using System.Net;
-using Bitbucket.Refit.Api;
-using Bitbucket.Refit.Errors;
-using Bitbucket.Refit.Models;
-using Bitbucket.Refit.Paging;
-using Bitbucket.Refit.Tests.Infrastructure;
+using Bitbucket;
+using Bitbucket.Models;
+using Bitbucket.Tests.Infrastructure;
 
-namespace Bitbucket.Refit.Tests.Api;
+namespace Bitbucket.Tests.Api;
 
 public sealed class DeploymentsApiTests : ApiTestBase
 {

@@ -1,12 +1,11 @@
 using System.Text;
-using Bitbucket.Refit.Api;
-using Bitbucket.Refit.Paging;
-using Bitbucket.Refit.Tests.Infrastructure;
+using Bitbucket;
+using Bitbucket.Tests.Infrastructure;
 using Refit;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 
-namespace Bitbucket.Refit.Tests.Api;
+namespace Bitbucket.Tests.Api;
 
 public sealed class DownloadsApiTests : RepositoryAreaApiFixture
 {

@@ -1,12 +1,11 @@
 using System.Text;
-using Bitbucket.Refit.Api;
-using Bitbucket.Refit.Models;
-using Bitbucket.Refit.Paging;
-using Bitbucket.Refit.Tests.Infrastructure;
+using Bitbucket;
+using Bitbucket.Models;
+using Bitbucket.Tests.Infrastructure;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 
-namespace Bitbucket.Refit.Tests.Api;
+namespace Bitbucket.Tests.Api;
 
 /// <summary>
 /// One WireMock server per test answering every request with the canned reply; the tests assert on what went out

@@ -1,8 +1,7 @@
-using Bitbucket.Refit.Api;
-using Bitbucket.Refit.Models;
-using Bitbucket.Refit.Paging;
+using Bitbucket;
+using Bitbucket.Models;
 
-namespace Bitbucket.Refit.Tests.Api;
+namespace Bitbucket.Tests.Api;
 
 /// <summary>Schedules, SSH key pair and known hosts, caches, runners and OIDC of <see cref="IPipelinesApi"/>.</summary>
 public sealed class PipelinesSettingsApiTests : PipelinesApiTestBase

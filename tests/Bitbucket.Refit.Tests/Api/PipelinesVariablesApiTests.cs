@@ -1,8 +1,8 @@
 using System.Reflection;
-using Bitbucket.Refit.Api;
-using Bitbucket.Refit.Models;
+using Bitbucket;
+using Bitbucket.Models;
 
-namespace Bitbucket.Refit.Tests.Api;
+namespace Bitbucket.Tests.Api;
 
 /// <summary>Variables of repositories, deployment environments, workspaces, and the deprecated team and user ones.</summary>
 public sealed class PipelinesVariablesApiTests : PipelinesApiTestBase

@@ -1,11 +1,11 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Bitbucket.Refit.Api;
-using Bitbucket.Refit.Models;
-using Bitbucket.Refit.Tests.Infrastructure;
+using Bitbucket;
+using Bitbucket.Models;
+using Bitbucket.Tests.Infrastructure;
 
-namespace Bitbucket.Refit.Tests.Api;
+namespace Bitbucket.Tests.Api;
 
 public sealed class PropertiesApiTests : ApiTestBase
 {

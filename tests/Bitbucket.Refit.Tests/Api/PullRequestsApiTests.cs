@@ -1,16 +1,14 @@
 using System.Net;
 using System.Net.Http.Json;
-using Bitbucket.Refit.Api;
-using Bitbucket.Refit.Errors;
-using Bitbucket.Refit.Models;
-using Bitbucket.Refit.Paging;
-using Bitbucket.Refit.Serialization;
-using Bitbucket.Refit.Tests.Infrastructure;
+using Bitbucket;
+using Bitbucket.Models;
+using Bitbucket.Serialization;
+using Bitbucket.Tests.Infrastructure;
 using Microsoft.Extensions.Time.Testing;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 
-namespace Bitbucket.Refit.Tests.Api;
+namespace Bitbucket.Tests.Api;
 
 public sealed class PullRequestsApiTests : ApiTestBase
 {

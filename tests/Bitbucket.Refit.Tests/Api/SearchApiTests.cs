@@ -1,13 +1,12 @@
-using Bitbucket.Refit.Api;
-using Bitbucket.Refit.Models;
-using Bitbucket.Refit.Paging;
-using Bitbucket.Refit.Tests.Infrastructure;
+using Bitbucket;
+using Bitbucket.Models;
+using Bitbucket.Tests.Infrastructure;
 using WireMock.RequestBuilders;
 
 // Every code search is deprecated in the spec (since 1 November 2026); they must still work and conform.
 #pragma warning disable CS0618
 
-namespace Bitbucket.Refit.Tests.Api;
+namespace Bitbucket.Tests.Api;
 
 public sealed class SearchApiTests : ApiTestBase
 {

@@ -1,13 +1,11 @@
 using System.Net;
 using System.Text;
-using Bitbucket.Refit.Api;
-using Bitbucket.Refit.Errors;
-using Bitbucket.Refit.Models;
-using Bitbucket.Refit.Paging;
-using Bitbucket.Refit.Tests.Infrastructure;
+using Bitbucket;
+using Bitbucket.Models;
+using Bitbucket.Tests.Infrastructure;
 using Refit;
 
-namespace Bitbucket.Refit.Tests.Api;
+namespace Bitbucket.Tests.Api;
 
 public sealed class SnippetsApiTests : ApiTestBase
 {

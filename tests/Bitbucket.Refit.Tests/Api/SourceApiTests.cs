@@ -1,12 +1,11 @@
 using System.Text;
-using Bitbucket.Refit.Api;
-using Bitbucket.Refit.Models;
-using Bitbucket.Refit.Paging;
+using Bitbucket;
+using Bitbucket.Models;
 using Refit;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 
-namespace Bitbucket.Refit.Tests.Api;
+namespace Bitbucket.Tests.Api;
 
 public sealed class SourceApiTests : RepositoryAreaApiFixture
 {

@@ -1,8 +1,7 @@
-using Bitbucket.Refit.Api;
-using Bitbucket.Refit.Paging;
-using Bitbucket.Refit.Tests.Infrastructure;
+using Bitbucket;
+using Bitbucket.Tests.Infrastructure;
 
-namespace Bitbucket.Refit.Tests.Api;
+namespace Bitbucket.Tests.Api;
 
 /// <summary>The Users, Workspaces, Webhooks, Projects, SSH and GPG API tests: the list options they all exercise.</summary>
 public abstract class AccountApiMockTest : ApiTestBase

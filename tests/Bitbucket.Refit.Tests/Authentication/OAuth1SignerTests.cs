@@ -1,7 +1,7 @@
-using Bitbucket.Refit.Authentication.OAuth1;
+using Bitbucket.Authentication;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Bitbucket.Refit.Tests.Authentication;
+namespace Bitbucket.Tests.Authentication;
 
 public sealed class OAuth1SignerTests
 {

@@ -1,15 +1,13 @@
 using System.Text;
-using Bitbucket.Refit.Api;
-using Bitbucket.Refit.Authentication;
-using Bitbucket.Refit.Authentication.OAuth2;
-using Bitbucket.Refit.Errors;
-using Bitbucket.Refit.Tests.Infrastructure;
+using Bitbucket;
+using Bitbucket.Authentication;
+using Bitbucket.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 
-namespace Bitbucket.Refit.Tests.Authentication;
+namespace Bitbucket.Tests.Authentication;
 
 public sealed class OAuth2ClientCredentialsTests
 {

@@ -1,6 +1,6 @@
-using Bitbucket.Refit.Models;
+using Bitbucket.Models;
 
-namespace Bitbucket.Refit.Tests.Conformance;
+namespace Bitbucket.Tests.Conformance;
 
 [Category("Conformance")]
 public sealed class BranchingModelConformanceTests

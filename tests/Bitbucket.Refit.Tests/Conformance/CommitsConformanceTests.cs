@@ -1,7 +1,7 @@
-using Bitbucket.Refit.Models;
-using Bitbucket.Refit.Paging;
+using Bitbucket.Models;
+using Bitbucket;
 
-namespace Bitbucket.Refit.Tests.Conformance;
+namespace Bitbucket.Tests.Conformance;
 
 [Category("Conformance")]
 public sealed class CommitsConformanceTests

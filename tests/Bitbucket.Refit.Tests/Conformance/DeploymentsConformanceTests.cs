@@ -1,8 +1,8 @@
-using Bitbucket.Refit.Models;
-using Bitbucket.Refit.Paging;
+using Bitbucket.Models;
+using Bitbucket;
 using Refit;
 
-namespace Bitbucket.Refit.Tests.Conformance;
+namespace Bitbucket.Tests.Conformance;
 
 /// <summary>Every Deployments operation through the real pipeline against Prism validating the OpenAPI description.</summary>
 [Category("Conformance")]

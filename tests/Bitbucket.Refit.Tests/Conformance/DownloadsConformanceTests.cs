@@ -1,12 +1,11 @@
 using System.Net;
 using System.Text;
-using Bitbucket.Refit.Errors;
-using Bitbucket.Refit.Models;
-using Bitbucket.Refit.Paging;
+using Bitbucket;
+using Bitbucket.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Refit;
 
-namespace Bitbucket.Refit.Tests.Conformance;
+namespace Bitbucket.Tests.Conformance;
 
 [Category("Conformance")]
 public sealed class DownloadsConformanceTests

@@ -1,11 +1,9 @@
-using Bitbucket.Refit.DependencyInjection;
-using Bitbucket.Refit.Errors;
-using Bitbucket.Refit.Models;
-using Bitbucket.Refit.Paging;
 using Microsoft.Extensions.DependencyInjection;
+using Bitbucket;
+using Bitbucket.Models;
 using Refit;
 
-namespace Bitbucket.Refit.Tests.Conformance;
+namespace Bitbucket.Tests.Conformance;
 
 /// <summary>
 /// Every <see cref="Api.IPipelinesApi"/> operation except the variables (see

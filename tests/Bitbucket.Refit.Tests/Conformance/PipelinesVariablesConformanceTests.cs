@@ -1,7 +1,7 @@
-using Bitbucket.Refit.Models;
-using static Bitbucket.Refit.Tests.Conformance.PipelinesConformanceTests;
+using Bitbucket.Models;
+using static Bitbucket.Tests.Conformance.PipelinesConformanceTests;
 
-namespace Bitbucket.Refit.Tests.Conformance;
+namespace Bitbucket.Tests.Conformance;
 
 /// <summary>
 /// The variable operations of <see cref="Api.IPipelinesApi"/> (repository, deployment environment, workspace, and the

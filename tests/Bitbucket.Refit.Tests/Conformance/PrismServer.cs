@@ -1,15 +1,14 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
-using Bitbucket.Refit.DependencyInjection;
-using Bitbucket.Refit.Errors;
-using Bitbucket.Refit.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Bitbucket;
+using Bitbucket.Tests.Infrastructure;
 
-namespace Bitbucket.Refit.Tests.Conformance;
+namespace Bitbucket.Tests.Conformance;
 
 /// <summary>
-/// Stoplight Prism (npm @stoplight/prism-cli 5.16.0) serving ../shared/bitbucket/openapi.json as a validating mock on
+/// Stoplight Prism (npm @stoplight/prism-cli 5.16.0) serving the vendored spec/bitbucket-cloud.openapi.json as a validating mock on
 /// 127.0.0.1. Installed into .tools/prism on first use (CI installs it beforehand), started once for the conformance
 /// tests and stopped when they end.
 /// </summary>

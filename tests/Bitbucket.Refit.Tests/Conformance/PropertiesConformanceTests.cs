@@ -1,7 +1,7 @@
 using System.Text.Json;
-using Bitbucket.Refit.Models;
+using Bitbucket.Models;
 
-namespace Bitbucket.Refit.Tests.Conformance;
+namespace Bitbucket.Tests.Conformance;
 
 [Category("Conformance")]
 public sealed class PropertiesConformanceTests

@@ -1,10 +1,9 @@
 using System.Net;
-using Bitbucket.Refit.Errors;
-using Bitbucket.Refit.Models;
-using Bitbucket.Refit.Paging;
+using Bitbucket;
+using Bitbucket.Models;
 using Refit;
 
-namespace Bitbucket.Refit.Tests.Conformance;
+namespace Bitbucket.Tests.Conformance;
 
 /// <summary>Every pull request operation, validated by Prism against Bitbucket's OpenAPI description.</summary>
 [Category("Conformance")]
@@ -52,7 +51,7 @@ public sealed class PullRequestsConformanceTests
         }
 
         var type = value.GetType();
-        if (type.Namespace is not ("Bitbucket.Refit.Models" or "Bitbucket.Refit.Paging"))
+        if (type.Namespace is not ("Bitbucket.Models" or "Bitbucket"))
         {
             return;
         }

@@ -1,11 +1,10 @@
 using System.Text.Json.Nodes;
-using Bitbucket.Refit.Errors;
-using Bitbucket.Refit.Models;
-using Bitbucket.Refit.Paging;
+using Bitbucket;
+using Bitbucket.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Refit;
 
-namespace Bitbucket.Refit.Tests.Conformance;
+namespace Bitbucket.Tests.Conformance;
 
 /// <summary>Helpers the repository-area conformance tests share.</summary>
 internal static class RepositoryAreaConformance

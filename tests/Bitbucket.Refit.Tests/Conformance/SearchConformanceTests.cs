@@ -1,10 +1,10 @@
-using Bitbucket.Refit.Models;
-using Bitbucket.Refit.Paging;
+using Bitbucket.Models;
+using Bitbucket;
 
 // Every code search is deprecated in the spec (since 1 November 2026); they must still work and conform.
 #pragma warning disable CS0618
 
-namespace Bitbucket.Refit.Tests.Conformance;
+namespace Bitbucket.Tests.Conformance;
 
 [Category("Conformance")]
 public sealed class SearchConformanceTests

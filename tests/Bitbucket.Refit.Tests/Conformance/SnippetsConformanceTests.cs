@@ -1,13 +1,12 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
-using Bitbucket.Refit.Errors;
-using Bitbucket.Refit.Models;
-using Bitbucket.Refit.Paging;
+using Bitbucket;
+using Bitbucket.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Refit;
 
-namespace Bitbucket.Refit.Tests.Conformance;
+namespace Bitbucket.Tests.Conformance;
 
 /// <summary>Every Snippets operation through the real pipeline against Prism validating the OpenAPI description.</summary>
 [Category("Conformance")]

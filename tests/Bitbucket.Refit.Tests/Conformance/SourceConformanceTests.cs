@@ -1,8 +1,8 @@
 using System.Text;
-using Bitbucket.Refit.Paging;
+using Bitbucket;
 using Refit;
 
-namespace Bitbucket.Refit.Tests.Conformance;
+namespace Bitbucket.Tests.Conformance;
 
 [Category("Conformance")]
 public sealed class SourceConformanceTests

@@ -1,7 +1,7 @@
-using Bitbucket.Refit.Paging;
+using Bitbucket;
 using Refit;
 
-namespace Bitbucket.Refit.Tests.Conformance;
+namespace Bitbucket.Tests.Conformance;
 
 /// <summary>Helpers the Users, Workspaces, Webhooks, Projects, SSH and GPG conformance tests share.</summary>
 internal static class AccountConformance

@@ -1,8 +1,8 @@
 using System.Reflection;
 using System.Xml.Linq;
-using Bitbucket.Refit.Tests.Infrastructure;
+using Bitbucket.Tests.Infrastructure;
 
-namespace Bitbucket.Refit.Tests.Coverage;
+namespace Bitbucket.Tests.Coverage;
 
 /// <summary>
 /// Checks the library against Atlassian's OpenAPI description: every live operation has a Refit method, every Refit
@@ -89,7 +89,7 @@ public sealed class ApiCoverageTests
 
     private static XDocument? LoadXmlDocs()
     {
-        var assembly = typeof(Bitbucket.Refit.Api.IUsersApi).Assembly;
+        var assembly = typeof(Bitbucket.IUsersApi).Assembly;
         var xml = Path.ChangeExtension(assembly.Location, ".xml");
         return File.Exists(xml) ? XDocument.Load(xml) : null;
     }

@@ -1,10 +1,10 @@
 using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Bitbucket.Refit.Api;
+using Bitbucket;
 using Refit;
 
-namespace Bitbucket.Refit.Tests.Coverage;
+namespace Bitbucket.Tests.Coverage;
 
 /// <summary>One operation of the OpenAPI description: method, path as written, first tag and whether it is deprecated.</summary>
 internal sealed record SpecOperation(string Method, string Path, string Tag, bool Deprecated)
@@ -69,10 +69,10 @@ internal static partial class ApiSurface
         return operations;
     }
 
-    /// <summary>The public interfaces of namespace <c>Bitbucket.Refit.Api</c>.</summary>
+    /// <summary>The public interfaces of namespace <c>Bitbucket</c>.</summary>
     public static IReadOnlyList<Type> ApiInterfaces() =>
         typeof(IUsersApi).Assembly.GetExportedTypes()
-            .Where(t => t.IsInterface && t.Namespace == typeof(IUsersApi).Namespace)
+            .Where(t => t.IsInterface && t.Namespace == typeof(IUsersApi).Namespace && t.Name.EndsWith("Api", StringComparison.Ordinal))
             .OrderBy(t => t.Name, StringComparer.Ordinal)
             .ToList();
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
-using Bitbucket.Refit.Tests.Infrastructure;
+using Bitbucket.Tests.Infrastructure;
 
-namespace Bitbucket.Refit.Tests.Coverage;
+namespace Bitbucket.Tests.Coverage;
 
 /// <summary>
 /// Keeps the README's table of API groups in step with the code: the table is computed from the spec (first tag of

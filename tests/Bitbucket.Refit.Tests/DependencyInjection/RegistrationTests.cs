@@ -1,15 +1,14 @@
 using System.Text;
-using Bitbucket.Refit.Api;
-using Bitbucket.Refit.Authentication.OAuth2;
-using Bitbucket.Refit.DependencyInjection;
-using Bitbucket.Refit.Tests.Infrastructure;
-using Microsoft.Extensions.Configuration;
+using Bitbucket;
+using Bitbucket.Authentication;
 using Microsoft.Extensions.DependencyInjection;
+using Bitbucket.Tests.Infrastructure;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 
-namespace Bitbucket.Refit.Tests.DependencyInjection;
+namespace Bitbucket.Tests.DependencyInjection;
 
 public sealed class RegistrationTests
 {
@@ -29,7 +28,7 @@ public sealed class RegistrationTests
     public void TearDown() => _mock.Dispose();
 
     public static IEnumerable<Type> ApiInterfaces() =>
-        typeof(IUsersApi).Assembly.GetTypes().Where(t => t.IsInterface && t.IsPublic && t.Namespace == "Bitbucket.Refit.Api");
+        typeof(IUsersApi).Assembly.GetTypes().Where(t => t.IsInterface && t.IsPublic && t.Namespace == "Bitbucket" && t.Name.EndsWith("Api", StringComparison.Ordinal));
 
     public static IEnumerable<TestCaseData> Schemes()
     {

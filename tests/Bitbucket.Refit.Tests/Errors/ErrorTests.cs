@@ -1,12 +1,11 @@
 using System.Net;
-using Bitbucket.Refit.Api;
-using Bitbucket.Refit.Errors;
-using Bitbucket.Refit.Tests.Infrastructure;
+using Bitbucket;
+using Bitbucket.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 
-namespace Bitbucket.Refit.Tests.Errors;
+namespace Bitbucket.Tests.Errors;
 
 public sealed class ErrorTests
 {

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using Bitbucket.Refit.Paging;
+using Bitbucket;
 using Microsoft.Extensions.DependencyInjection;
 using Refit;
 using WireMock;
@@ -8,7 +8,7 @@ using WireMock.Logging;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 
-namespace Bitbucket.Refit.Tests.Infrastructure;
+namespace Bitbucket.Tests.Infrastructure;
 
 /// <summary>
 /// One WireMock server per test (see <see cref="MockBitbucket"/>) and a container authenticated with the access token

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace Bitbucket.Refit.Tests.Infrastructure;
+namespace Bitbucket.Tests.Infrastructure;
 
 /// <summary>Keeps every log entry at every level, with its formatted message, state values and exception.</summary>
 public sealed class CapturingLoggerProvider : ILoggerProvider

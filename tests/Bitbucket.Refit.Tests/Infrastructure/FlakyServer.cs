@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Bitbucket.Refit.Tests.Infrastructure;
+namespace Bitbucket.Tests.Infrastructure;
 
 /// <summary>
 /// A raw HTTP/1.1 server on 127.0.0.1 that resets the first <c>failures</c> connections (TCP RST before any answer)

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 using WireMock;
 
-namespace Bitbucket.Refit.Tests.Infrastructure;
+namespace Bitbucket.Tests.Infrastructure;
 
 /// <summary>One multipart/form-data part as it arrived on the wire.</summary>
 public sealed record FormPart(string Name, string? FileName, string? ContentType, byte[] Content)

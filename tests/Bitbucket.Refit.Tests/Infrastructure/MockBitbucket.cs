@@ -1,12 +1,11 @@
 using System.Net;
 using System.Net.Sockets;
-using Bitbucket.Refit.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection;
 using WireMock.Logging;
 using WireMock.Server;
 using WireMock.Settings;
 
-namespace Bitbucket.Refit.Tests.Infrastructure;
+namespace Bitbucket.Tests.Infrastructure;
 
 /// <summary>A WireMock.Net server on 127.0.0.1 standing in for api.bitbucket.org, and a container wired to it.</summary>
 public sealed class MockBitbucket : IDisposable

@@ -1,36 +1,26 @@
-namespace Bitbucket.Refit.Tests.Infrastructure;
+namespace Bitbucket.Tests.Infrastructure;
 
-/// <summary>Finds the repository root and the shared folder beside it (<c>../shared</c>).</summary>
+/// <summary>Finds the repository root and the vendored OpenAPI description in <c>spec/</c>.</summary>
 public static class RepositoryPaths
 {
     public static string Root { get; } = FindRoot();
 
-    /// <summary>The spec: the path in <c>BITBUCKET_OPENAPI</c> when set, else <c>../shared/bitbucket/openapi.json</c>.</summary>
+    /// <summary>The spec: the path in <c>BITBUCKET_OPENAPI</c> when set, else the vendored <c>spec/bitbucket-cloud.openapi.json</c>.</summary>
     public static string OpenApiSpec =>
         Environment.GetEnvironmentVariable("BITBUCKET_OPENAPI") is { Length: > 0 } overridden
             ? Path.GetFullPath(overridden)
-            : Path.GetFullPath(Path.Combine(Root, "..", "shared", "bitbucket", "openapi.json"));
+            : Path.Combine(Root, "spec", "bitbucket-cloud.openapi.json");
 
     public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>
-    /// Skips the calling test when the spec is absent (outside CI, where <c>../shared</c> may not exist);
-    /// under <c>CI=true</c> a missing spec fails the test instead.
-    /// </summary>
+    /// <summary>Returns the spec's path; a missing spec fails the calling test (it is part of the repository).</summary>
     public static string RequireSpec()
     {
-        if (File.Exists(OpenApiSpec))
+        if (!File.Exists(OpenApiSpec))
         {
-            return OpenApiSpec;
+            Assert.Fail($"The Bitbucket OpenAPI description is not at {OpenApiSpec} (BITBUCKET_OPENAPI, else spec/bitbucket-cloud.openapi.json in the repository).");
         }
 
-        var reason = $"The Bitbucket OpenAPI description is not at {OpenApiSpec} (BITBUCKET_OPENAPI, else ../shared/bitbucket/openapi.json).";
-        if (IsCi)
-        {
-            Assert.Fail(reason + " Under CI=true it must be present.");
-        }
-
-        Assert.Ignore(reason + " Skipped outside CI.");
         return OpenApiSpec;
     }
 

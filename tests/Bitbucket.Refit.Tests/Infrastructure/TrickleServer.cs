@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Bitbucket.Refit.Tests.Infrastructure;
+namespace Bitbucket.Tests.Infrastructure;
 
 /// <summary>
 /// A one-request HTTP/1.1 server on 127.0.0.1 that answers 200 with a chunked body: <c>first</c> at once, <c>rest</c>

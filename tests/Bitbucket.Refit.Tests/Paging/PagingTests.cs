@@ -1,11 +1,10 @@
-using Bitbucket.Refit.Api;
-using Bitbucket.Refit.Paging;
-using Bitbucket.Refit.Tests.Infrastructure;
+using Bitbucket;
+using Bitbucket.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 
-namespace Bitbucket.Refit.Tests.Paging;
+namespace Bitbucket.Tests.Paging;
 
 public sealed class PagingTests
 {
@@ -115,7 +114,7 @@ public sealed class PagingTests
     [Test]
     public async Task SinglePage_IsAvailable_WithItsNextLink()
     {
-        Page<Bitbucket.Refit.Models.EmailAddress>? page = null;
+        Page<Bitbucket.Models.EmailAddress>? page = null;
         await foreach (var p in _users.ListEmails(new ListOptions { PageLength = 2 }).AsPages())
         {
             page = p;

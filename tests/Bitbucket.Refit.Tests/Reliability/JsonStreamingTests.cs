@@ -1,13 +1,12 @@
 using System.Text;
-using Bitbucket.Refit.Api;
-using Bitbucket.Refit.Errors;
-using Bitbucket.Refit.Models;
-using Bitbucket.Refit.Tests.Infrastructure;
+using Bitbucket;
+using Bitbucket.Models;
+using Bitbucket.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 
-namespace Bitbucket.Refit.Tests.Reliability;
+namespace Bitbucket.Tests.Reliability;
 
 /// <summary>
 /// JSON responses are deserialized from the network stream (Refit 16 would otherwise copy each body into memory first),

@@ -1,14 +1,12 @@
 using System.Diagnostics;
 using System.Net;
-using Bitbucket.Refit.Api;
-using Bitbucket.Refit.DependencyInjection;
-using Bitbucket.Refit.Errors;
-using Bitbucket.Refit.Tests.Infrastructure;
+using Bitbucket;
 using Microsoft.Extensions.DependencyInjection;
+using Bitbucket.Tests.Infrastructure;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 
-namespace Bitbucket.Refit.Tests.Reliability;
+namespace Bitbucket.Tests.Reliability;
 
 [Category("Reliability")]
 public sealed class ResilienceTests

@@ -1,17 +1,15 @@
 using System.Text;
 using System.Text.Json;
-using Bitbucket.Refit.Api;
-using Bitbucket.Refit.Authentication.OAuth1;
-using Bitbucket.Refit.DependencyInjection;
-using Bitbucket.Refit.Errors;
-using Bitbucket.Refit.Models;
-using Bitbucket.Refit.Paging;
-using Bitbucket.Refit.Serialization;
+using Bitbucket;
+using Bitbucket.Authentication;
+using Microsoft.Extensions.DependencyInjection;
+using Bitbucket.Models;
+using Bitbucket.Serialization;
 using FsCheck;
 using FsCheck.Fluent;
 using Refit;
 
-namespace Bitbucket.Refit.Tests.Security;
+namespace Bitbucket.Tests.Security;
 
 /// <summary>
 /// Property-based checks with FsCheck: random and mutated payloads against the deserializers, random strings against
@@ -37,7 +35,7 @@ public sealed class PropertyTests
         json => JsonSerializer.Deserialize(json, BitbucketJsonContext.Default.Repository),
         json => JsonSerializer.Deserialize(json, BitbucketJsonContext.Default.PageAccount),
         json => JsonSerializer.Deserialize(json, BitbucketJsonContext.Default.Pipeline),
-        json => JsonSerializer.Deserialize(json, BitbucketJsonContext.Default.BitbucketErrorEnvelope),
+        json => JsonSerializer.Deserialize(json, BitbucketErrorJsonContext.Default.BitbucketErrorEnvelope),
     ];
 
     [Test]

@@ -1,18 +1,15 @@
 using System.Text;
-using Bitbucket.Refit.Api;
-using Bitbucket.Refit.Authentication;
-using Bitbucket.Refit.DependencyInjection;
-using Bitbucket.Refit.Errors;
-using Bitbucket.Refit.Paging;
-using Bitbucket.Refit.Tests.Infrastructure;
+using Bitbucket;
+using Bitbucket.Authentication;
 using Microsoft.Extensions.DependencyInjection;
+using Bitbucket.Tests.Infrastructure;
 using Microsoft.Extensions.Logging;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
 using WireMock.Settings;
 
-namespace Bitbucket.Refit.Tests.Security;
+namespace Bitbucket.Tests.Security;
 
 [Category("Security")]
 public sealed class SecurityTests

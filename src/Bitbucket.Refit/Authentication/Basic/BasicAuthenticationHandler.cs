@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 
-namespace Bitbucket.Refit.Authentication.Basic;
+namespace Bitbucket.Authentication;
 
 /// <summary>
 /// Adds <c>Authorization: Basic base64(user:secret)</c> (UTF-8) to requests for the configured Bitbucket origins.

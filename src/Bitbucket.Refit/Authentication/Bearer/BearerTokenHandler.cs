@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
 
-namespace Bitbucket.Refit.Authentication.Bearer;
+namespace Bitbucket.Authentication;
 
 /// <summary>Adds a fixed <c>Authorization: Bearer</c> token (repository, project or workspace access token) to Bitbucket requests.</summary>
 internal sealed class BearerTokenHandler(string token, CredentialScope scope) : DelegatingHandler

@@ -1,4 +1,4 @@
-namespace Bitbucket.Refit.Authentication.OAuth1;
+namespace Bitbucket.Authentication;
 
 /// <summary>
 /// The OAuth 1.0a consumer (and, for 3-legged calls, the token) that signs requests. Bitbucket calls OAuth 1 long

@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
-using Bitbucket.Refit.Errors;
+using Bitbucket;
 
-namespace Bitbucket.Refit.Authentication.OAuth1;
+namespace Bitbucket.Authentication;
 
 /// <summary>
 /// The OAuth 1.0a three-legged dance with Bitbucket: get a request token for a callback, send the user to the
@@ -10,7 +10,7 @@ namespace Bitbucket.Refit.Authentication.OAuth1;
 /// </summary>
 /// <remarks>
 /// Bitbucket calls OAuth 1 long deprecated. It keeps working, and this class keeps working with it, but new code should
-/// use OAuth 2 (<see cref="OAuth2.OAuth2Flow"/>) or API tokens (Basic authentication with the Atlassian e-mail).
+/// use OAuth 2 (<see cref="OAuth2Flow"/>) or API tokens (Basic authentication with the Atlassian e-mail).
 /// </remarks>
 /// <example>
 /// <code>

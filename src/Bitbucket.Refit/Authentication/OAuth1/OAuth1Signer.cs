@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Bitbucket.Refit.Authentication.OAuth1;
+namespace Bitbucket.Authentication;
 
 /// <summary>
 /// OAuth 1.0a request signing with HMAC-SHA1 as RFC 5849 §3.4–3.6 defines it: the signature base string over the

@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
 
-namespace Bitbucket.Refit.Authentication.OAuth1;
+namespace Bitbucket.Authentication;
 
 /// <summary>
 /// Signs each Bitbucket request with OAuth 1.0a HMAC-SHA1 (query and form body parameters included). A request whose

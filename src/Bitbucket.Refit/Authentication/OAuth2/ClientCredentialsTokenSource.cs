@@ -1,4 +1,4 @@
-namespace Bitbucket.Refit.Authentication.OAuth2;
+namespace Bitbucket.Authentication;
 
 /// <summary>
 /// Tokens from the OAuth 2 <c>client_credentials</c> grant. Bitbucket's tokens live about an hour and this grant gives

@@ -1,4 +1,4 @@
-namespace Bitbucket.Refit.Authentication.OAuth2;
+namespace Bitbucket.Authentication;
 
 /// <summary>
 /// Supplies OAuth 2 access tokens for <c>WithOAuth2</c>: a token from the authorization-code flow, a token kept by

@@ -1,10 +1,10 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
-using Bitbucket.Refit.DependencyInjection;
-using Bitbucket.Refit.Errors;
-using Bitbucket.Refit.Serialization;
+using Microsoft.Extensions.DependencyInjection;
+using Bitbucket;
+using Bitbucket.Serialization;
 
-namespace Bitbucket.Refit.Authentication.OAuth2;
+namespace Bitbucket.Authentication;
 
 /// <summary>
 /// Bitbucket's OAuth 2 grants for an OAuth consumer: the authorization-code flow (authorize URL with <c>state</c>, code

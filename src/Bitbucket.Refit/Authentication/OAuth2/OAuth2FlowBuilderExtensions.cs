@@ -1,8 +1,9 @@
-using Bitbucket.Refit.Authentication.OAuth2;
-using Microsoft.Extensions.DependencyInjection;
+using Bitbucket.DependencyInjection;
+using Bitbucket;
+using Bitbucket.Authentication;
 using Microsoft.Extensions.Options;
 
-namespace Bitbucket.Refit.DependencyInjection;
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registers the OAuth 2 flows of <see cref="OAuth2Flow"/> with a Bitbucket registration.</summary>
 public static class OAuth2FlowBuilderExtensions

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 
-namespace Bitbucket.Refit.Authentication.OAuth2;
+namespace Bitbucket.Authentication;
 
 /// <summary>
 /// Puts the token of an <see cref="IBitbucketTokenSource"/> in <c>Authorization: Bearer</c>; on a 401 it asks the

@@ -1,10 +1,9 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
-using Bitbucket.Refit.Authentication.Basic;
-using Bitbucket.Refit.Errors;
-using Bitbucket.Refit.Serialization;
+using Bitbucket;
+using Bitbucket.Serialization;
 
-namespace Bitbucket.Refit.Authentication.OAuth2;
+namespace Bitbucket.Authentication;
 
 /// <summary>Posts grants to a Bitbucket OAuth 2 token endpoint with the client id and secret as Basic authentication.</summary>
 internal sealed class OAuth2TokenClient(HttpClient httpClient, Uri tokenEndpoint, string clientId, string clientSecret)

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Bitbucket.Refit.Authentication.OAuth2;
+namespace Bitbucket.Authentication;
 
 /// <summary>The JSON a Bitbucket OAuth 2 token endpoint answers with, success or failure.</summary>
 public sealed record OAuth2TokenResponse

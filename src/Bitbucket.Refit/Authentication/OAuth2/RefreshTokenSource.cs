@@ -1,4 +1,4 @@
-namespace Bitbucket.Refit.Authentication.OAuth2;
+namespace Bitbucket.Authentication;
 
 /// <summary>
 /// Access tokens of one user from a refresh token, for <c>WithOAuth2(tokenSource)</c>: the access token is cached and

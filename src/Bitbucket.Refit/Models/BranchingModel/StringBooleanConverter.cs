@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Bitbucket.Refit.Models;
+namespace Bitbucket.Models;
 
 /// <summary>
 /// Reads a boolean Bitbucket sends as the string <c>"true"</c>/<c>"false"</c> (or as a JSON boolean) and writes it back

@@ -1,6 +1,6 @@
 using Refit;
 
-namespace Bitbucket.Refit.Models;
+namespace Bitbucket.Models;
 
 /// <summary>
 /// The refs a commit list starts from and the refs it leaves out, sent as a form body when they are too many for a

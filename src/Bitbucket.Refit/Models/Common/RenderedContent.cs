@@ -2,9 +2,9 @@
 
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Bitbucket.Refit.Serialization;
+using Bitbucket.Serialization;
 
-namespace Bitbucket.Refit.Models;
+namespace Bitbucket.Models;
 
 /// <summary>Text in its raw form, the markup language it is written in, and rendered as HTML.</summary>
 public sealed record RenderedContent

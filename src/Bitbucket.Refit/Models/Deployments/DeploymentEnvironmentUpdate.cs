@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Bitbucket.Refit.Models;
+namespace Bitbucket.Models;
 
 /// <summary>
 /// The body that updates an environment: <c>{"change": {"name": "…"}}</c>. The spec leaves it undescribed; only the

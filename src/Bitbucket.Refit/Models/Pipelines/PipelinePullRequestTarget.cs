@@ -1,6 +1,6 @@
 // Hand-written: the OpenAPI description documents this target only in the examples of "Run a pipeline".
 
-namespace Bitbucket.Refit.Models;
+namespace Bitbucket.Models;
 
 /// <summary>
 /// A Bitbucket Pipelines pull request target (<c>pipeline_pullrequest_target</c>): source and destination branches,

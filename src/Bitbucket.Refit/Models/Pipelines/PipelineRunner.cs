@@ -3,7 +3,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Bitbucket.Refit.Models;
+namespace Bitbucket.Models;
 
 /// <summary>A Bitbucket Pipelines runner for self-hosted builds.</summary>
 public sealed record PipelineRunner

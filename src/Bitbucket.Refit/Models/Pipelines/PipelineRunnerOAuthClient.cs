@@ -3,7 +3,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Bitbucket.Refit.Models;
+namespace Bitbucket.Models;
 
 /// <summary>OAuth client configuration for runner authentication.</summary>
 public sealed record PipelineRunnerOAuthClient

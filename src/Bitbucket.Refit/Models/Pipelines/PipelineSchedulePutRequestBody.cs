@@ -3,7 +3,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Bitbucket.Refit.Models;
+namespace Bitbucket.Models;
 
 /// <summary>Request body for Pipeline Schedule PUT request.</summary>
 public sealed record PipelineSchedulePutRequestBody

@@ -3,7 +3,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Bitbucket.Refit.Models;
+namespace Bitbucket.Models;
 
 /// <summary>A representation of the selector that was used to identify the pipeline in the YML file.</summary>
 public sealed record PipelineSelector

@@ -1,9 +1,9 @@
 // Hand-written: a query filter of the pipelines list that the OpenAPI description declares inline.
 
 using System.Text.Json.Serialization;
-using Bitbucket.Refit.Serialization;
+using Bitbucket.Serialization;
 
-namespace Bitbucket.Refit.Models;
+namespace Bitbucket.Models;
 
 /// <summary>The status a pipelines list can be filtered by (<c>status</c>), as Bitbucket's build overview shows it.</summary>
 /// <param name="Value">The value exactly as Bitbucket expects it.</param>

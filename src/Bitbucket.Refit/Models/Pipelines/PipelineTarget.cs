@@ -4,7 +4,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Bitbucket.Refit.Models;
+namespace Bitbucket.Models;
 
 /// <summary>
 /// The target a pipeline runs on, all kinds in one record: a reference (<see cref="PipelineRefTarget"/>:

@@ -1,9 +1,9 @@
 // Hand-written: a query filter of the pipelines list that the OpenAPI description declares inline.
 
 using System.Text.Json.Serialization;
-using Bitbucket.Refit.Serialization;
+using Bitbucket.Serialization;
 
-namespace Bitbucket.Refit.Models;
+namespace Bitbucket.Models;
 
 /// <summary>What started a pipeline, as a pipelines list can be filtered by it (<c>trigger_type</c>).</summary>
 /// <param name="Value">The value exactly as Bitbucket expects it.</param>

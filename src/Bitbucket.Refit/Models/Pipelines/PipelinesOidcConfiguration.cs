@@ -3,7 +3,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Bitbucket.Refit.Models;
+namespace Bitbucket.Models;
 
 /// <summary>
 /// The OpenID Connect discovery document of a workspace's Pipelines identity provider: what a resource server (a cloud

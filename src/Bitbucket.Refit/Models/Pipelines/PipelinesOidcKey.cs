@@ -3,7 +3,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Bitbucket.Refit.Models;
+namespace Bitbucket.Models;
 
 /// <summary>One public JSON Web Key of the Pipelines OIDC provider.</summary>
 public sealed record PipelinesOidcKey

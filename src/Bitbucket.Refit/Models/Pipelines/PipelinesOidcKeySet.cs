@@ -3,7 +3,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Bitbucket.Refit.Models;
+namespace Bitbucket.Models;
 
 /// <summary>The public keys (a JSON Web Key Set) that verify the OIDC tokens of a workspace's Pipelines steps.</summary>
 public sealed record PipelinesOidcKeySet

@@ -3,7 +3,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Bitbucket.Refit.Models;
+namespace Bitbucket.Models;
 
 /// <summary>The body that grants a user or group a permission on a project.</summary>
 public sealed record ProjectPermissionUpdate

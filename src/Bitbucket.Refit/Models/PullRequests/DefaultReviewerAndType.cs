@@ -3,7 +3,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Bitbucket.Refit.Models;
+namespace Bitbucket.Models;
 
 /// <summary>Object containing a user that is a default reviewer and the type of reviewer.</summary>
 public sealed record DefaultReviewerAndType

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Bitbucket.Refit.Models;
+namespace Bitbucket.Models;
 
 /// <summary>
 /// One entry of a pull request's activity log. Exactly one of <see cref="Update"/>, <see cref="Approval"/>,

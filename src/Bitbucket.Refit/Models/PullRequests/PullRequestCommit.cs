@@ -3,7 +3,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Bitbucket.Refit.Models;
+namespace Bitbucket.Models;
 
 /// <summary>A commit that a pull request refers to, identified by its hash.</summary>
 public sealed record PullRequestCommit

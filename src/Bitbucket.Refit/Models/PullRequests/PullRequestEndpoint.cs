@@ -3,7 +3,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Bitbucket.Refit.Models;
+namespace Bitbucket.Models;
 
 /// <summary>The source or destination of a pull request: repository, branch and commit.</summary>
 public sealed record PullRequestEndpoint

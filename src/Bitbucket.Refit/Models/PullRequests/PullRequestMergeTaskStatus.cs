@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Bitbucket.Refit.Serialization;
+using Bitbucket.Serialization;
 
-namespace Bitbucket.Refit.Models;
+namespace Bitbucket.Models;
 
 /// <summary>
 /// The progress of a merge that Bitbucket runs in the background (after <c>POST …/merge</c> answered

@@ -1,6 +1,6 @@
 using Refit;
 
-namespace Bitbucket.Refit.Models;
+namespace Bitbucket.Models;
 
 /// <summary>
 /// Writes the pull request states of a list filter as one <c>state</c> parameter each (<c>state=OPEN&amp;state=MERGED</c>),

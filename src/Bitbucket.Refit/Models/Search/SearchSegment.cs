@@ -3,7 +3,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Bitbucket.Refit.Models;
+namespace Bitbucket.Models;
 
 /// <summary>A piece of a line of a code search match; <see cref="SearchSegment.Match"/> marks the hits.</summary>
 public sealed record SearchSegment

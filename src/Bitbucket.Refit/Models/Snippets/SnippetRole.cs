@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
-using Bitbucket.Refit.Serialization;
+using Bitbucket.Serialization;
 
-namespace Bitbucket.Refit.Models;
+namespace Bitbucket.Models;
 
 /// <summary>The caller's role that filters a snippet list (<c>role</c> query parameter).</summary>
 /// <remarks>

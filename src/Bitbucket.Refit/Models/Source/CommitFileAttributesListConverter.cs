@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Bitbucket.Refit.Models;
+namespace Bitbucket.Models;
 
 /// <summary>
 /// Reads <c>attributes</c> of a file as a list whether Bitbucket sends an array (what the API does) or a single string

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Bitbucket.Refit.Models;
+namespace Bitbucket.Models;
 
 /// <summary>An e-mail address of the current user (the spec leaves this response undescribed; this is its documented shape).</summary>
 public sealed record EmailAddress

@@ -3,7 +3,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Bitbucket.Refit.Models;
+namespace Bitbucket.Models;
 
 /// <summary>The mapping of resource/subject types pointing to their individual event types.</summary>
 public sealed record SubjectTypes

@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
-using Bitbucket.Refit.Serialization;
+using Bitbucket.Serialization;
 
-namespace Bitbucket.Refit.Models;
+namespace Bitbucket.Models;
 
 /// <summary>The caller's role a workspace list can be filtered by (the <c>role</c> query parameter).</summary>
 /// <param name="Value">The value exactly as Bitbucket expects it.</param>

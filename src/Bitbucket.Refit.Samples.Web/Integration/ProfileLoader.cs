@@ -1,8 +1,8 @@
 using System.Text.Json;
-using Bitbucket.Refit.Models;
-using Bitbucket.Refit.Paging;
+using Bitbucket.Models;
+using Bitbucket;
 
-namespace Bitbucket.Refit.Samples.Web.Bitbucket;
+namespace Bitbucket.Samples.Web.Integration;
 
 /// <summary>The profile page's data: the user, their repositories by workspace, and the open pull requests in them.</summary>
 internal sealed record Profile(

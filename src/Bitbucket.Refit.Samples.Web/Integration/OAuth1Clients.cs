@@ -1,8 +1,8 @@
-using Bitbucket.Refit.Api;
-using Bitbucket.Refit.DependencyInjection;
+using Bitbucket;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Caching.Memory;
 
-namespace Bitbucket.Refit.Samples.Web.Bitbucket;
+namespace Bitbucket.Samples.Web.Integration;
 
 /// <summary>
 /// Bitbucket clients that sign with OAuth 1.0a as one user each: a registration made with <c>WithOAuth1(consumer key,

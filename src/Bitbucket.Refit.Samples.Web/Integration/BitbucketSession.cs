@@ -1,6 +1,6 @@
-using Bitbucket.Refit.Api;
+using Bitbucket;
 
-namespace Bitbucket.Refit.Samples.Web.Bitbucket;
+namespace Bitbucket.Samples.Web.Integration;
 
 /// <summary>What the profile page needs from Bitbucket, acting as the signed-in user.</summary>
 /// <param name="Users">The library's users API (<c>GET /user</c>).</param>

@@ -1,6 +1,5 @@
-using Bitbucket.Refit.Errors;
 
-namespace Bitbucket.Refit.DependencyInjection;
+namespace Bitbucket;
 
 /// <summary>
 /// The last rate-limit state Bitbucket reported to one registration (<c>X-RateLimit-*</c> headers, sent for some

@@ -1,13 +1,13 @@
 using System.Net;
 
-namespace Bitbucket.Refit.DependencyInjection;
+namespace Bitbucket.Http;
 
 /// <summary>
 /// Follows redirects above the authentication handler, so that a redirect within the Bitbucket origin (a pull-request
 /// diff, a snippet file) is authenticated anew, and one to another origin (download storage) is sent without any
 /// credential, because the authentication handler only signs requests for the configured origin.
 /// <see cref="HttpClientHandler"/>'s own redirect handling, which drops <c>Authorization</c> everywhere, is turned off.
-/// After <see cref="MaxRedirects"/> hops the last 3xx answer is returned, and surfaces as a <see cref="Errors.BitbucketApiException"/>.
+/// After <see cref="MaxRedirects"/> hops the last 3xx answer is returned, and surfaces as a <see cref="BitbucketApiException"/>.
 /// </summary>
 internal sealed class RedirectHandler : DelegatingHandler
 {

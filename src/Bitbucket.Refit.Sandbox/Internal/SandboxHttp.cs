@@ -2,16 +2,15 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using Bitbucket.Refit.Errors;
-using Bitbucket.Refit.Paging;
-using Bitbucket.Refit.Serialization;
+using Bitbucket;
+using Bitbucket.Serialization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 
-namespace Bitbucket.Refit.Sandbox.Internal;
+namespace Bitbucket.Sandbox.Internal;
 
 /// <summary>Writing Bitbucket-shaped responses: JSON bodies, the error envelope and the paging envelope.</summary>
-internal static class Http
+internal static class SandboxHttp
 {
     /// <summary>The library's JSON settings, but escaping only what JSON requires (Bitbucket sends <c>&amp;</c> and <c>&lt;</c> as is).</summary>
     private static readonly JsonSerializerOptions Relaxed = new(BitbucketJsonContext.Default.Options)
@@ -28,17 +27,13 @@ internal static class Http
 
     public static Task Error(HttpContext context, int status, string message, JsonElement? detail = null, IReadOnlyDictionary<string, JsonElement>? fields = null)
     {
-        var envelope = new BitbucketErrorEnvelope
-        {
-            Type = "error",
-            Error = new BitbucketError { Message = message, Detail = detail, Fields = fields },
-        };
+        var envelope = new SandboxErrorEnvelope("error", new BitbucketError { Message = message, Detail = detail, Fields = fields });
         if (status == StatusCodes.Status401Unauthorized && !context.Response.Headers.ContainsKey("WWW-Authenticate"))
         {
             context.Response.Headers.WWWAuthenticate = "Basic realm=\"Bitbucket.org HTTP\"";
         }
 
-        return Json(context, envelope, BitbucketJsonContext.Default.BitbucketErrorEnvelope, status);
+        return Json(context, envelope, SandboxJsonContext.Default.SandboxErrorEnvelope, status);
     }
 
     public static Task NotFound(HttpContext context, string message) => Error(context, StatusCodes.Status404NotFound, message);

@@ -1,8 +1,8 @@
-using Bitbucket.Refit.Authentication;
-using Bitbucket.Refit.Samples.Web.Auth;
+using Bitbucket.Authentication;
+using Bitbucket.Samples.Web.Auth;
 using Microsoft.AspNetCore.Authentication;
 
-namespace Bitbucket.Refit.Samples.Web.Bitbucket;
+namespace Bitbucket.Samples.Web.Integration;
 
 /// <summary>
 /// Picks the Bitbucket client of the signed-in user: the app's <c>WithOAuth2(...)</c> registration for OAuth 2 users

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace Bitbucket.Refit.DependencyInjection;
+namespace Bitbucket.Http;
 
 /// <summary>
 /// Refuses, before anything is sent, a request whose route values are empty, blank, <c>.</c> or <c>..</c>: Refit

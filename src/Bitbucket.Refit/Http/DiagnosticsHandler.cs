@@ -1,9 +1,9 @@
 using System.Diagnostics;
-using Bitbucket.Refit.Errors;
-using Bitbucket.Refit.Serialization;
+using Bitbucket;
+using Bitbucket.Serialization;
 using Microsoft.Extensions.Logging;
 
-namespace Bitbucket.Refit.DependencyInjection;
+namespace Bitbucket.Http;
 
 /// <summary>
 /// Logs each attempt (method, URL without credentials, status, duration), records Bitbucket's rate-limit headers, and

@@ -6,7 +6,7 @@ using Polly;
 using Polly.Retry;
 using Polly.Timeout;
 
-namespace Bitbucket.Refit.DependencyInjection;
+namespace Bitbucket.Http;
 
 /// <summary>
 /// The retries of a registration: a Polly pipeline (retry with Microsoft.Extensions.Http.Resilience's
