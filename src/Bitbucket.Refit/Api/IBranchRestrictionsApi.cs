@@ -13,14 +13,7 @@ public interface IBranchRestrictionsApi
     /// <param name="pattern">Keeps only rules whose branch pattern is exactly this glob.</param>
     /// <param name="options">Filter, sort, fields and page size.</param>
     /// <returns>The rules, fetched lazily.</returns>
-    [Get("/repositories/{workspace}/{repo_slug}/branch-restrictions")]
-    [Paged(Next = nameof(Page<BranchRestriction>.Next), SameOrigin = true)]
-    PagedEnumerable<Page<BranchRestriction>, BranchRestriction> List(
-        string workspace,
-        [AliasAs("repo_slug")] string repoSlug,
-        BranchRestrictionKind? kind = null,
-        string? pattern = null,
-        [Query] ListOptions? options = null);
+    BitbucketPageable<BranchRestriction> List(string workspace, string repoSlug, BranchRestrictionKind? kind = null, string? pattern = null, ListOptions? options = null);
 
     /// <summary>
     /// Creates a branch restriction rule: set <c>kind</c>, <c>branch_match_kind</c> with <c>pattern</c> (glob) or
@@ -61,4 +54,18 @@ public interface IBranchRestrictionsApi
     /// <returns>A task that completes when the rule is deleted.</returns>
     [Delete("/repositories/{workspace}/{repo_slug}/branch-restrictions/{id}")]
     Task DeleteAsync(string workspace, [AliasAs("repo_slug")] string repoSlug, int id, CancellationToken cancellationToken = default);
+}
+
+/// <summary>
+/// The Refit routes of <see cref="IBranchRestrictionsApi"/>'s lists, implemented by Refit's source generator; each list method of the
+/// public interface wraps its generated paging loop in a <see cref="BitbucketPageable{T}"/>.
+/// </summary>
+internal interface IBranchRestrictionsApiClient : IBranchRestrictionsApi
+{
+    [Get("/repositories/{workspace}/{repo_slug}/branch-restrictions")]
+    [Paged(Next = nameof(Page<BranchRestriction>.Next), SameOrigin = true)]
+    new PagedEnumerable<Page<BranchRestriction>, BranchRestriction> List(string workspace, [AliasAs("repo_slug")] string repoSlug, BranchRestrictionKind? kind = null, string? pattern = null, [Query] ListOptions? options = null);
+
+    BitbucketPageable<BranchRestriction> IBranchRestrictionsApi.List(string workspace, string repoSlug, BranchRestrictionKind? kind, string? pattern, ListOptions? options) =>
+        new RefitPageable<BranchRestriction>(List(workspace, repoSlug, kind, pattern, options));
 }

@@ -13,9 +13,7 @@ public interface ICommitStatusesApi
     /// <param name="refName">Sent as <c>refname</c>: only statuses reported for this branch or tag, plus those reported for no ref.</param>
     /// <param name="options">Filter, sort, fields and page size.</param>
     /// <returns>The statuses, fetched lazily.</returns>
-    [Get("/repositories/{workspace}/{repo_slug}/commit/{commit}/statuses")]
-    [Paged(Next = nameof(Page<CommitStatus>.Next), SameOrigin = true)]
-    PagedEnumerable<Page<CommitStatus>, CommitStatus> ListForCommit(string workspace, [AliasAs("repo_slug")] string repoSlug, string commit, [Query, AliasAs("refname")] string? refName = null, [Query] ListOptions? options = null);
+    BitbucketPageable<CommitStatus> ListForCommit(string workspace, string repoSlug, string commit, string? refName = null, ListOptions? options = null);
 
     /// <summary>Reports a build status on a commit; a later report with the same key replaces it.</summary>
     /// <param name="workspace">The workspace slug or UUID in braces.</param>
@@ -47,4 +45,18 @@ public interface ICommitStatusesApi
     /// <returns>The updated status.</returns>
     [Put("/repositories/{workspace}/{repo_slug}/commit/{commit}/statuses/build/{key}")]
     Task<CommitStatus> UpdateBuildAsync(string workspace, [AliasAs("repo_slug")] string repoSlug, string commit, string key, [Body] CommitStatus status, CancellationToken cancellationToken = default);
+}
+
+/// <summary>
+/// The Refit routes of <see cref="ICommitStatusesApi"/>'s lists, implemented by Refit's source generator; each list method of the
+/// public interface wraps its generated paging loop in a <see cref="BitbucketPageable{T}"/>.
+/// </summary>
+internal interface ICommitStatusesApiClient : ICommitStatusesApi
+{
+    [Get("/repositories/{workspace}/{repo_slug}/commit/{commit}/statuses")]
+    [Paged(Next = nameof(Page<CommitStatus>.Next), SameOrigin = true)]
+    new PagedEnumerable<Page<CommitStatus>, CommitStatus> ListForCommit(string workspace, [AliasAs("repo_slug")] string repoSlug, string commit, [Query, AliasAs("refname")] string? refName = null, [Query] ListOptions? options = null);
+
+    BitbucketPageable<CommitStatus> ICommitStatusesApi.ListForCommit(string workspace, string repoSlug, string commit, string? refName, ListOptions? options) =>
+        new RefitPageable<CommitStatus>(ListForCommit(workspace, repoSlug, commit, refName, options));
 }

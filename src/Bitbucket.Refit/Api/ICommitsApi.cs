@@ -45,9 +45,7 @@ public interface ICommitsApi
     /// <param name="commit">The commit hash.</param>
     /// <param name="options">Filter, sort, fields and page size.</param>
     /// <returns>The comments, fetched lazily.</returns>
-    [Get("/repositories/{workspace}/{repo_slug}/commit/{commit}/comments")]
-    [Paged(Next = nameof(Page<CommitComment>.Next), SameOrigin = true)]
-    PagedEnumerable<Page<CommitComment>, CommitComment> ListComments(string workspace, [AliasAs("repo_slug")] string repoSlug, string commit, [Query] ListOptions? options = null);
+    BitbucketPageable<CommitComment> ListComments(string workspace, string repoSlug, string commit, ListOptions? options = null);
 
     /// <summary>Comments on a commit; set <c>parent.id</c> to reply to another comment, <c>inline</c> to anchor it to a line.</summary>
     /// <param name="workspace">The workspace slug or UUID in braces.</param>
@@ -110,11 +108,7 @@ public interface ICommitsApi
     /// <param name="path">Lists only commits that touch this file or directory (the result is then no longer a DAG).</param>
     /// <param name="options">Filter, sort, fields and page size.</param>
     /// <returns>The commits, fetched lazily.</returns>
-    [Get("/repositories/{workspace}/{repo_slug}/commits")]
-    [Paged(Next = nameof(Page<Commit>.Next), SameOrigin = true)]
-    PagedEnumerable<Page<Commit>, Commit> List(string workspace, [AliasAs("repo_slug")] string repoSlug,
-        [Query(CollectionFormat.Multi)] IEnumerable<string>? include = null, [Query(CollectionFormat.Multi)] IEnumerable<string>? exclude = null,
-        string? path = null, [Query] ListOptions? options = null);
+    BitbucketPageable<Commit> List(string workspace, string repoSlug, IEnumerable<string>? include = null, IEnumerable<string>? exclude = null, string? path = null, ListOptions? options = null);
 
     /// <summary>
     /// Lists the commits of a repository like <see cref="List"/>, sending the include and exclude refs in a form body
@@ -127,10 +121,7 @@ public interface ICommitsApi
     /// <param name="path">Lists only commits that touch this file or directory.</param>
     /// <param name="options">Filter, sort, fields and page size.</param>
     /// <returns>The commits, fetched lazily.</returns>
-    [Post("/repositories/{workspace}/{repo_slug}/commits")]
-    [Paged(Next = nameof(Page<Commit>.Next), SameOrigin = true)]
-    PagedEnumerable<Page<Commit>, Commit> ListByRefs(string workspace, [AliasAs("repo_slug")] string repoSlug,
-        [Body(BodySerializationMethod.UrlEncoded)] CommitRefFilter refs, string? path = null, [Query] ListOptions? options = null);
+    BitbucketPageable<Commit> ListByRefs(string workspace, string repoSlug, CommitRefFilter refs, string? path = null, ListOptions? options = null);
 
     /// <summary>
     /// Lists the commits reachable from a revision (a branch, tag or hash), newest first, like <c>git log main</c>;
@@ -144,11 +135,7 @@ public interface ICommitsApi
     /// <param name="path">Lists only commits that touch this file or directory.</param>
     /// <param name="options">Filter, sort, fields and page size.</param>
     /// <returns>The commits, fetched lazily.</returns>
-    [Get("/repositories/{workspace}/{repo_slug}/commits/{revision}")]
-    [Paged(Next = nameof(Page<Commit>.Next), SameOrigin = true)]
-    PagedEnumerable<Page<Commit>, Commit> ListForRevision(string workspace, [AliasAs("repo_slug")] string repoSlug, string revision,
-        [Query(CollectionFormat.Multi)] IEnumerable<string>? include = null, [Query(CollectionFormat.Multi)] IEnumerable<string>? exclude = null,
-        string? path = null, [Query] ListOptions? options = null);
+    BitbucketPageable<Commit> ListForRevision(string workspace, string repoSlug, string revision, IEnumerable<string>? include = null, IEnumerable<string>? exclude = null, string? path = null, ListOptions? options = null);
 
     /// <summary>
     /// Lists the commits reachable from a revision like <see cref="ListForRevision"/>, sending the include and exclude
@@ -162,10 +149,7 @@ public interface ICommitsApi
     /// <param name="path">Lists only commits that touch this file or directory.</param>
     /// <param name="options">Filter, sort, fields and page size.</param>
     /// <returns>The commits, fetched lazily.</returns>
-    [Post("/repositories/{workspace}/{repo_slug}/commits/{revision}")]
-    [Paged(Next = nameof(Page<Commit>.Next), SameOrigin = true)]
-    PagedEnumerable<Page<Commit>, Commit> ListForRevisionByRefs(string workspace, [AliasAs("repo_slug")] string repoSlug, string revision,
-        [Body(BodySerializationMethod.UrlEncoded)] CommitRefFilter refs, string? path = null, [Query] ListOptions? options = null);
+    BitbucketPageable<Commit> ListForRevisionByRefs(string workspace, string repoSlug, string revision, CommitRefFilter refs, string? path = null, ListOptions? options = null);
 
     /// <summary>
     /// Streams the raw git-style diff of one commit against its first parent, or of two commits (<c>source..destination</c>).
@@ -216,12 +200,7 @@ public interface ICommitsApi
     /// </param>
     /// <param name="options">Filter, sort, fields and page size.</param>
     /// <returns>The changed files, fetched lazily.</returns>
-    [Get("/repositories/{workspace}/{repo_slug}/diffstat/{spec}")]
-    [Paged(Next = nameof(Page<DiffStat>.Next), SameOrigin = true)]
-    PagedEnumerable<Page<DiffStat>, DiffStat> ListDiffStats(string workspace, [AliasAs("repo_slug")] string repoSlug, string spec,
-        [AliasAs("ignore_whitespace")] bool? ignoreWhitespace = null, bool? merge = null,
-        [Query(CollectionFormat.Multi)] IEnumerable<string>? path = null, bool? renames = null,
-        bool? topic = null, [Query] ListOptions? options = null);
+    BitbucketPageable<DiffStat> ListDiffStats(string workspace, string repoSlug, string spec, bool? ignoreWhitespace = null, bool? merge = null, IEnumerable<string>? path = null, bool? renames = null, bool? topic = null, ListOptions? options = null);
 
     /// <summary>Lists the files that would conflict when merging the two commits of a spec, page by page.</summary>
     /// <param name="workspace">The workspace slug or UUID in braces.</param>
@@ -229,9 +208,7 @@ public interface ICommitsApi
     /// <param name="spec">Two commits separated by <c>..</c>, source first.</param>
     /// <param name="options">Filter, sort, fields and page size.</param>
     /// <returns>The conflicting files, fetched lazily.</returns>
-    [Get("/repositories/{workspace}/{repo_slug}/file-conflicts/{spec}")]
-    [Paged(Next = nameof(Page<FileConflict>.Next), SameOrigin = true)]
-    PagedEnumerable<Page<FileConflict>, FileConflict> ListFileConflicts(string workspace, [AliasAs("repo_slug")] string repoSlug, string spec, [Query] ListOptions? options = null);
+    BitbucketPageable<FileConflict> ListFileConflicts(string workspace, string repoSlug, string spec, ListOptions? options = null);
 
     /// <summary>Gets a best common ancestor of two commits (one of them, unspecified which, when there are several).</summary>
     /// <param name="workspace">The workspace slug or UUID in braces.</param>
@@ -253,4 +230,60 @@ public interface ICommitsApi
     /// <returns>The patch as an unbuffered stream.</returns>
     [Get("/repositories/{workspace}/{repo_slug}/patch/{spec}")]
     Task<Stream> GetPatchAsync(string workspace, [AliasAs("repo_slug")] string repoSlug, string spec, CancellationToken cancellationToken = default);
+}
+
+/// <summary>
+/// The Refit routes of <see cref="ICommitsApi"/>'s lists, implemented by Refit's source generator; each list method of the
+/// public interface wraps its generated paging loop in a <see cref="BitbucketPageable{T}"/>.
+/// </summary>
+internal interface ICommitsApiClient : ICommitsApi
+{
+    [Get("/repositories/{workspace}/{repo_slug}/commit/{commit}/comments")]
+    [Paged(Next = nameof(Page<CommitComment>.Next), SameOrigin = true)]
+    new PagedEnumerable<Page<CommitComment>, CommitComment> ListComments(string workspace, [AliasAs("repo_slug")] string repoSlug, string commit, [Query] ListOptions? options = null);
+
+    BitbucketPageable<CommitComment> ICommitsApi.ListComments(string workspace, string repoSlug, string commit, ListOptions? options) =>
+        new RefitPageable<CommitComment>(ListComments(workspace, repoSlug, commit, options));
+
+    [Get("/repositories/{workspace}/{repo_slug}/commits")]
+    [Paged(Next = nameof(Page<Commit>.Next), SameOrigin = true)]
+    new PagedEnumerable<Page<Commit>, Commit> List(string workspace, [AliasAs("repo_slug")] string repoSlug, [Query(CollectionFormat.Multi)] IEnumerable<string>? include = null, [Query(CollectionFormat.Multi)] IEnumerable<string>? exclude = null, string? path = null, [Query] ListOptions? options = null);
+
+    BitbucketPageable<Commit> ICommitsApi.List(string workspace, string repoSlug, IEnumerable<string>? include, IEnumerable<string>? exclude, string? path, ListOptions? options) =>
+        new RefitPageable<Commit>(List(workspace, repoSlug, include, exclude, path, options));
+
+    [Post("/repositories/{workspace}/{repo_slug}/commits")]
+    [Paged(Next = nameof(Page<Commit>.Next), SameOrigin = true)]
+    new PagedEnumerable<Page<Commit>, Commit> ListByRefs(string workspace, [AliasAs("repo_slug")] string repoSlug, [Body(BodySerializationMethod.UrlEncoded)] CommitRefFilter refs, string? path = null, [Query] ListOptions? options = null);
+
+    BitbucketPageable<Commit> ICommitsApi.ListByRefs(string workspace, string repoSlug, CommitRefFilter refs, string? path, ListOptions? options) =>
+        new RefitPageable<Commit>(ListByRefs(workspace, repoSlug, refs, path, options));
+
+    [Get("/repositories/{workspace}/{repo_slug}/commits/{revision}")]
+    [Paged(Next = nameof(Page<Commit>.Next), SameOrigin = true)]
+    new PagedEnumerable<Page<Commit>, Commit> ListForRevision(string workspace, [AliasAs("repo_slug")] string repoSlug, string revision, [Query(CollectionFormat.Multi)] IEnumerable<string>? include = null, [Query(CollectionFormat.Multi)] IEnumerable<string>? exclude = null, string? path = null, [Query] ListOptions? options = null);
+
+    BitbucketPageable<Commit> ICommitsApi.ListForRevision(string workspace, string repoSlug, string revision, IEnumerable<string>? include, IEnumerable<string>? exclude, string? path, ListOptions? options) =>
+        new RefitPageable<Commit>(ListForRevision(workspace, repoSlug, revision, include, exclude, path, options));
+
+    [Post("/repositories/{workspace}/{repo_slug}/commits/{revision}")]
+    [Paged(Next = nameof(Page<Commit>.Next), SameOrigin = true)]
+    new PagedEnumerable<Page<Commit>, Commit> ListForRevisionByRefs(string workspace, [AliasAs("repo_slug")] string repoSlug, string revision, [Body(BodySerializationMethod.UrlEncoded)] CommitRefFilter refs, string? path = null, [Query] ListOptions? options = null);
+
+    BitbucketPageable<Commit> ICommitsApi.ListForRevisionByRefs(string workspace, string repoSlug, string revision, CommitRefFilter refs, string? path, ListOptions? options) =>
+        new RefitPageable<Commit>(ListForRevisionByRefs(workspace, repoSlug, revision, refs, path, options));
+
+    [Get("/repositories/{workspace}/{repo_slug}/diffstat/{spec}")]
+    [Paged(Next = nameof(Page<DiffStat>.Next), SameOrigin = true)]
+    new PagedEnumerable<Page<DiffStat>, DiffStat> ListDiffStats(string workspace, [AliasAs("repo_slug")] string repoSlug, string spec, [AliasAs("ignore_whitespace")] bool? ignoreWhitespace = null, bool? merge = null, [Query(CollectionFormat.Multi)] IEnumerable<string>? path = null, bool? renames = null, bool? topic = null, [Query] ListOptions? options = null);
+
+    BitbucketPageable<DiffStat> ICommitsApi.ListDiffStats(string workspace, string repoSlug, string spec, bool? ignoreWhitespace, bool? merge, IEnumerable<string>? path, bool? renames, bool? topic, ListOptions? options) =>
+        new RefitPageable<DiffStat>(ListDiffStats(workspace, repoSlug, spec, ignoreWhitespace, merge, path, renames, topic, options));
+
+    [Get("/repositories/{workspace}/{repo_slug}/file-conflicts/{spec}")]
+    [Paged(Next = nameof(Page<FileConflict>.Next), SameOrigin = true)]
+    new PagedEnumerable<Page<FileConflict>, FileConflict> ListFileConflicts(string workspace, [AliasAs("repo_slug")] string repoSlug, string spec, [Query] ListOptions? options = null);
+
+    BitbucketPageable<FileConflict> ICommitsApi.ListFileConflicts(string workspace, string repoSlug, string spec, ListOptions? options) =>
+        new RefitPageable<FileConflict>(ListFileConflicts(workspace, repoSlug, spec, options));
 }

@@ -14,9 +14,7 @@ public interface IDeploymentsApi
     /// <param name="repoSlug">The repository slug or UUID in braces.</param>
     /// <param name="options">Filter, sort, fields and page size.</param>
     /// <returns>The deploy keys, fetched lazily.</returns>
-    [Get("/repositories/{workspace}/{repo_slug}/deploy-keys")]
-    [Paged(Next = nameof(Page<DeployKey>.Next), SameOrigin = true)]
-    PagedEnumerable<Page<DeployKey>, DeployKey> ListDeployKeys(string workspace, [AliasAs("repo_slug")] string repoSlug, [Query] ListOptions? options = null);
+    BitbucketPageable<DeployKey> ListDeployKeys(string workspace, string repoSlug, ListOptions? options = null);
 
     /// <summary>
     /// Adds a deploy key to a repository. If the key authenticates through an OAuth consumer, changing that consumer
@@ -65,9 +63,7 @@ public interface IDeploymentsApi
     /// <param name="repoSlug">The repository slug or UUID in braces.</param>
     /// <param name="options">Filter, sort, fields and page size.</param>
     /// <returns>The deployments, fetched lazily.</returns>
-    [Get("/repositories/{workspace}/{repo_slug}/deployments")]
-    [Paged(Next = nameof(Page<Deployment>.Next), SameOrigin = true)]
-    PagedEnumerable<Page<Deployment>, Deployment> List(string workspace, [AliasAs("repo_slug")] string repoSlug, [Query] ListOptions? options = null);
+    BitbucketPageable<Deployment> List(string workspace, string repoSlug, ListOptions? options = null);
 
     /// <summary>Gets a deployment.</summary>
     /// <param name="workspace">The workspace slug or UUID in braces.</param>
@@ -83,9 +79,7 @@ public interface IDeploymentsApi
     /// <param name="repoSlug">The repository slug or UUID in braces.</param>
     /// <param name="options">Filter, sort, fields and page size.</param>
     /// <returns>The environments, fetched lazily.</returns>
-    [Get("/repositories/{workspace}/{repo_slug}/environments")]
-    [Paged(Next = nameof(Page<DeploymentEnvironment>.Next), SameOrigin = true)]
-    PagedEnumerable<Page<DeploymentEnvironment>, DeploymentEnvironment> ListEnvironments(string workspace, [AliasAs("repo_slug")] string repoSlug, [Query] ListOptions? options = null);
+    BitbucketPageable<DeploymentEnvironment> ListEnvironments(string workspace, string repoSlug, ListOptions? options = null);
 
     /// <summary>Creates a deployment environment; Bitbucket answers 409 when the name is taken.</summary>
     /// <param name="workspace">The workspace slug or UUID in braces.</param>
@@ -134,9 +128,7 @@ public interface IDeploymentsApi
     /// <param name="projectKey">The project key.</param>
     /// <param name="options">Filter, sort, fields and page size.</param>
     /// <returns>The project deploy keys, fetched lazily.</returns>
-    [Get("/workspaces/{workspace}/projects/{project_key}/deploy-keys")]
-    [Paged(Next = nameof(Page<ProjectDeployKey>.Next), SameOrigin = true)]
-    PagedEnumerable<Page<ProjectDeployKey>, ProjectDeployKey> ListProjectDeployKeys(string workspace, [AliasAs("project_key")] string projectKey, [Query] ListOptions? options = null);
+    BitbucketPageable<ProjectDeployKey> ListProjectDeployKeys(string workspace, string projectKey, ListOptions? options = null);
 
     /// <summary>Adds a deploy key to a project, giving it read access to every repository of the project.</summary>
     /// <param name="workspace">The workspace slug or UUID in braces.</param>
@@ -164,4 +156,39 @@ public interface IDeploymentsApi
     /// <returns>The project deploy key.</returns>
     [Get("/workspaces/{workspace}/projects/{project_key}/deploy-keys/{key_id}")]
     Task<ProjectDeployKey> GetProjectDeployKeyAsync(string workspace, [AliasAs("project_key")] string projectKey, [AliasAs("key_id")] int keyId, CancellationToken cancellationToken = default);
+}
+
+/// <summary>
+/// The Refit routes of <see cref="IDeploymentsApi"/>'s lists, implemented by Refit's source generator; each list method of the
+/// public interface wraps its generated paging loop in a <see cref="BitbucketPageable{T}"/>.
+/// </summary>
+internal interface IDeploymentsApiClient : IDeploymentsApi
+{
+    [Get("/repositories/{workspace}/{repo_slug}/deploy-keys")]
+    [Paged(Next = nameof(Page<DeployKey>.Next), SameOrigin = true)]
+    new PagedEnumerable<Page<DeployKey>, DeployKey> ListDeployKeys(string workspace, [AliasAs("repo_slug")] string repoSlug, [Query] ListOptions? options = null);
+
+    BitbucketPageable<DeployKey> IDeploymentsApi.ListDeployKeys(string workspace, string repoSlug, ListOptions? options) =>
+        new RefitPageable<DeployKey>(ListDeployKeys(workspace, repoSlug, options));
+
+    [Get("/repositories/{workspace}/{repo_slug}/deployments")]
+    [Paged(Next = nameof(Page<Deployment>.Next), SameOrigin = true)]
+    new PagedEnumerable<Page<Deployment>, Deployment> List(string workspace, [AliasAs("repo_slug")] string repoSlug, [Query] ListOptions? options = null);
+
+    BitbucketPageable<Deployment> IDeploymentsApi.List(string workspace, string repoSlug, ListOptions? options) =>
+        new RefitPageable<Deployment>(List(workspace, repoSlug, options));
+
+    [Get("/repositories/{workspace}/{repo_slug}/environments")]
+    [Paged(Next = nameof(Page<DeploymentEnvironment>.Next), SameOrigin = true)]
+    new PagedEnumerable<Page<DeploymentEnvironment>, DeploymentEnvironment> ListEnvironments(string workspace, [AliasAs("repo_slug")] string repoSlug, [Query] ListOptions? options = null);
+
+    BitbucketPageable<DeploymentEnvironment> IDeploymentsApi.ListEnvironments(string workspace, string repoSlug, ListOptions? options) =>
+        new RefitPageable<DeploymentEnvironment>(ListEnvironments(workspace, repoSlug, options));
+
+    [Get("/workspaces/{workspace}/projects/{project_key}/deploy-keys")]
+    [Paged(Next = nameof(Page<ProjectDeployKey>.Next), SameOrigin = true)]
+    new PagedEnumerable<Page<ProjectDeployKey>, ProjectDeployKey> ListProjectDeployKeys(string workspace, [AliasAs("project_key")] string projectKey, [Query] ListOptions? options = null);
+
+    BitbucketPageable<ProjectDeployKey> IDeploymentsApi.ListProjectDeployKeys(string workspace, string projectKey, ListOptions? options) =>
+        new RefitPageable<ProjectDeployKey>(ListProjectDeployKeys(workspace, projectKey, options));
 }

@@ -11,9 +11,7 @@ public interface IDownloadsApi
     /// <param name="repoSlug">The repository slug or UUID in braces.</param>
     /// <param name="options">Filter, sort, fields and page size.</param>
     /// <returns>The artifacts, fetched lazily.</returns>
-    [Get("/repositories/{workspace}/{repo_slug}/downloads")]
-    [Paged(Next = nameof(Page<DownloadArtifact>.Next), SameOrigin = true)]
-    PagedEnumerable<Page<DownloadArtifact>, DownloadArtifact> List(string workspace, [AliasAs("repo_slug")] string repoSlug, [Query] ListOptions? options = null);
+    BitbucketPageable<DownloadArtifact> List(string workspace, string repoSlug, ListOptions? options = null);
 
     /// <summary>
     /// Uploads one or more artifacts as <c>multipart/form-data</c> <c>files</c> parts, e.g.
@@ -49,4 +47,18 @@ public interface IDownloadsApi
     /// <returns>A task that completes when the artifact is deleted.</returns>
     [Delete("/repositories/{workspace}/{repo_slug}/downloads/{filename}")]
     Task DeleteAsync(string workspace, [AliasAs("repo_slug")] string repoSlug, string filename, CancellationToken cancellationToken = default);
+}
+
+/// <summary>
+/// The Refit routes of <see cref="IDownloadsApi"/>'s lists, implemented by Refit's source generator; each list method of the
+/// public interface wraps its generated paging loop in a <see cref="BitbucketPageable{T}"/>.
+/// </summary>
+internal interface IDownloadsApiClient : IDownloadsApi
+{
+    [Get("/repositories/{workspace}/{repo_slug}/downloads")]
+    [Paged(Next = nameof(Page<DownloadArtifact>.Next), SameOrigin = true)]
+    new PagedEnumerable<Page<DownloadArtifact>, DownloadArtifact> List(string workspace, [AliasAs("repo_slug")] string repoSlug, [Query] ListOptions? options = null);
+
+    BitbucketPageable<DownloadArtifact> IDownloadsApi.List(string workspace, string repoSlug, ListOptions? options) =>
+        new RefitPageable<DownloadArtifact>(List(workspace, repoSlug, options));
 }

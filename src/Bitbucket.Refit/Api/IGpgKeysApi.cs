@@ -13,9 +13,7 @@ public interface IGpgKeysApi
     /// <param name="selectedUser">The account id or UUID in braces.</param>
     /// <param name="options">Filter, sort, fields and page size.</param>
     /// <returns>The keys, fetched lazily.</returns>
-    [Get("/users/{selected_user}/gpg-keys")]
-    [Paged(Next = nameof(Page<GpgAccountKey>.Next), SameOrigin = true)]
-    PagedEnumerable<Page<GpgAccountKey>, GpgAccountKey> List([AliasAs("selected_user")] string selectedUser, [Query] ListOptions? options = null);
+    BitbucketPageable<GpgAccountKey> List(string selectedUser, ListOptions? options = null);
 
     /// <summary>Adds a GPG public key to a user account.</summary>
     /// <param name="selectedUser">The account id or UUID in braces.</param>
@@ -40,4 +38,18 @@ public interface IGpgKeysApi
     /// <returns>The key.</returns>
     [Get("/users/{selected_user}/gpg-keys/{fingerprint}")]
     Task<GpgAccountKey> GetAsync([AliasAs("selected_user")] string selectedUser, string fingerprint, CancellationToken cancellationToken = default);
+}
+
+/// <summary>
+/// The Refit routes of <see cref="IGpgKeysApi"/>'s lists, implemented by Refit's source generator; each list method of the
+/// public interface wraps its generated paging loop in a <see cref="BitbucketPageable{T}"/>.
+/// </summary>
+internal interface IGpgKeysApiClient : IGpgKeysApi
+{
+    [Get("/users/{selected_user}/gpg-keys")]
+    [Paged(Next = nameof(Page<GpgAccountKey>.Next), SameOrigin = true)]
+    new PagedEnumerable<Page<GpgAccountKey>, GpgAccountKey> List([AliasAs("selected_user")] string selectedUser, [Query] ListOptions? options = null);
+
+    BitbucketPageable<GpgAccountKey> IGpgKeysApi.List(string selectedUser, ListOptions? options) =>
+        new RefitPageable<GpgAccountKey>(List(selectedUser, options));
 }

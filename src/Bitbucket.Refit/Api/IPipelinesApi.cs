@@ -28,22 +28,7 @@ public interface IPipelinesApi
     /// <param name="options">Filter, sort, fields and page size.</param>
     /// <returns>The pipelines, fetched lazily.</returns>
     /// <remarks>Sort with <see cref="ListOptions.Sort"/> on <c>created_on</c>, <c>creator.uuid</c> or <c>run_creation_date</c> (<c>-</c> in front for descending).</remarks>
-    [Get("/repositories/{workspace}/{repo_slug}/pipelines")]
-    [Paged(Next = nameof(Page<Pipeline>.Next), SameOrigin = true)]
-    PagedEnumerable<Page<Pipeline>, Pipeline> List(
-        string workspace,
-        [AliasAs("repo_slug")] string repoSlug,
-        [AliasAs("creator.uuid")] string? creatorUuid = null,
-        [AliasAs("target.ref_type")] PipelineFilterRefType? targetRefType = null,
-        [AliasAs("target.ref_name")] string? targetRefName = null,
-        [AliasAs("target.branch")] string? targetBranch = null,
-        [AliasAs("target.commit.hash")] string? targetCommitHash = null,
-        [AliasAs("target.selector.pattern")] string? targetSelectorPattern = null,
-        [AliasAs("target.selector.type")] PipelineFilterSelectorType? targetSelectorType = null,
-        [AliasAs("created_on")][Query(Format = "o")] DateTimeOffset? createdOn = null,
-        [AliasAs("trigger_type")] PipelineTriggerType? triggerType = null,
-        PipelineStatus? status = null,
-        [Query] ListOptions? options = null);
+    BitbucketPageable<Pipeline> List(string workspace, string repoSlug, string? creatorUuid = null, PipelineFilterRefType? targetRefType = null, string? targetRefName = null, string? targetBranch = null, string? targetCommitHash = null, string? targetSelectorPattern = null, PipelineFilterSelectorType? targetSelectorType = null, DateTimeOffset? createdOn = null, PipelineTriggerType? triggerType = null, PipelineStatus? status = null, ListOptions? options = null);
 
     /// <summary>Runs (triggers) a pipeline on a target: a branch or tag, a commit, a custom pipeline selected by its name, or a pull request, with optional variables.</summary>
     /// <param name="workspace">The workspace slug or UUID in braces.</param>
@@ -83,13 +68,7 @@ public interface IPipelinesApi
     /// <param name="pipelineUuid">The pipeline UUID in braces.</param>
     /// <param name="options">Filter, sort, fields and page size.</param>
     /// <returns>The steps, fetched lazily.</returns>
-    [Get("/repositories/{workspace}/{repo_slug}/pipelines/{pipeline_uuid}/steps")]
-    [Paged(Next = nameof(Page<PipelineStep>.Next), SameOrigin = true)]
-    PagedEnumerable<Page<PipelineStep>, PipelineStep> ListSteps(
-        string workspace,
-        [AliasAs("repo_slug")] string repoSlug,
-        [AliasAs("pipeline_uuid")] string pipelineUuid,
-        [Query] ListOptions? options = null);
+    BitbucketPageable<PipelineStep> ListSteps(string workspace, string repoSlug, string pipelineUuid, ListOptions? options = null);
 
     /// <summary>Gets a step of a pipeline.</summary>
     /// <param name="workspace">The workspace slug or UUID in braces.</param>
@@ -225,9 +204,7 @@ public interface IPipelinesApi
     /// <param name="repoSlug">The repository slug or UUID in braces.</param>
     /// <param name="options">Filter, sort, fields and page size.</param>
     /// <returns>The schedules, fetched lazily.</returns>
-    [Get("/repositories/{workspace}/{repo_slug}/pipelines_config/schedules")]
-    [Paged(Next = nameof(Page<PipelineSchedule>.Next), SameOrigin = true)]
-    PagedEnumerable<Page<PipelineSchedule>, PipelineSchedule> ListSchedules(string workspace, [AliasAs("repo_slug")] string repoSlug, [Query] ListOptions? options = null);
+    BitbucketPageable<PipelineSchedule> ListSchedules(string workspace, string repoSlug, ListOptions? options = null);
 
     /// <summary>Creates a pipeline schedule: a branch, a pipeline definition and a cron pattern.</summary>
     /// <param name="workspace">The workspace slug or UUID in braces.</param>
@@ -289,13 +266,7 @@ public interface IPipelinesApi
     /// <param name="scheduleUuid">The schedule UUID in braces.</param>
     /// <param name="options">Filter, sort, fields and page size.</param>
     /// <returns>The executions (the pipeline started, or the error), fetched lazily.</returns>
-    [Get("/repositories/{workspace}/{repo_slug}/pipelines_config/schedules/{schedule_uuid}/executions")]
-    [Paged(Next = nameof(Page<PipelineScheduleExecution>.Next), SameOrigin = true)]
-    PagedEnumerable<Page<PipelineScheduleExecution>, PipelineScheduleExecution> ListScheduleExecutions(
-        string workspace,
-        [AliasAs("repo_slug")] string repoSlug,
-        [AliasAs("schedule_uuid")] string scheduleUuid,
-        [Query] ListOptions? options = null);
+    BitbucketPageable<PipelineScheduleExecution> ListScheduleExecutions(string workspace, string repoSlug, string scheduleUuid, ListOptions? options = null);
 
     /// <summary>Gets the SSH key pair of a repository's pipelines (the private key is never returned).</summary>
     /// <param name="workspace">The workspace slug or UUID in braces.</param>
@@ -331,9 +302,7 @@ public interface IPipelinesApi
     /// <param name="repoSlug">The repository slug or UUID in braces.</param>
     /// <param name="options">Filter, sort, fields and page size.</param>
     /// <returns>The known hosts, fetched lazily.</returns>
-    [Get("/repositories/{workspace}/{repo_slug}/pipelines_config/ssh/known_hosts")]
-    [Paged(Next = nameof(Page<PipelineKnownHost>.Next), SameOrigin = true)]
-    PagedEnumerable<Page<PipelineKnownHost>, PipelineKnownHost> ListKnownHosts(string workspace, [AliasAs("repo_slug")] string repoSlug, [Query] ListOptions? options = null);
+    BitbucketPageable<PipelineKnownHost> ListKnownHosts(string workspace, string repoSlug, ListOptions? options = null);
 
     /// <summary>Adds an SSH known host to a repository's pipelines.</summary>
     /// <param name="workspace">The workspace slug or UUID in braces.</param>
@@ -394,9 +363,7 @@ public interface IPipelinesApi
     /// <param name="repoSlug">The repository slug or UUID in braces.</param>
     /// <param name="options">Filter, sort, fields and page size.</param>
     /// <returns>The variables, fetched lazily.</returns>
-    [Get("/repositories/{workspace}/{repo_slug}/pipelines_config/variables")]
-    [Paged(Next = nameof(Page<PipelineVariable>.Next), SameOrigin = true)]
-    PagedEnumerable<Page<PipelineVariable>, PipelineVariable> ListVariables(string workspace, [AliasAs("repo_slug")] string repoSlug, [Query] ListOptions? options = null);
+    BitbucketPageable<PipelineVariable> ListVariables(string workspace, string repoSlug, ListOptions? options = null);
 
     /// <summary>Creates a pipeline variable of a repository.</summary>
     /// <param name="workspace">The workspace slug or UUID in braces.</param>
@@ -458,13 +425,7 @@ public interface IPipelinesApi
     /// <param name="environmentUuid">The deployment environment UUID in braces.</param>
     /// <param name="options">Filter, sort, fields and page size.</param>
     /// <returns>The variables, fetched lazily.</returns>
-    [Get("/repositories/{workspace}/{repo_slug}/deployments_config/environments/{environment_uuid}/variables")]
-    [Paged(Next = nameof(Page<DeploymentVariable>.Next), SameOrigin = true)]
-    PagedEnumerable<Page<DeploymentVariable>, DeploymentVariable> ListDeploymentVariables(
-        string workspace,
-        [AliasAs("repo_slug")] string repoSlug,
-        [AliasAs("environment_uuid")] string environmentUuid,
-        [Query] ListOptions? options = null);
+    BitbucketPageable<DeploymentVariable> ListDeploymentVariables(string workspace, string repoSlug, string environmentUuid, ListOptions? options = null);
 
     /// <summary>Creates a variable of a deployment environment.</summary>
     /// <param name="workspace">The workspace slug or UUID in braces.</param>
@@ -517,9 +478,7 @@ public interface IPipelinesApi
     /// <param name="workspace">The workspace slug or UUID in braces.</param>
     /// <param name="options">Filter, sort, fields and page size.</param>
     /// <returns>The variables, fetched lazily.</returns>
-    [Get("/workspaces/{workspace}/pipelines-config/variables")]
-    [Paged(Next = nameof(Page<PipelineVariable>.Next), SameOrigin = true)]
-    PagedEnumerable<Page<PipelineVariable>, PipelineVariable> ListWorkspaceVariables(string workspace, [Query] ListOptions? options = null);
+    BitbucketPageable<PipelineVariable> ListWorkspaceVariables(string workspace, ListOptions? options = null);
 
     /// <summary>Creates a pipeline variable of a workspace, available to the pipelines of all its repositories.</summary>
     /// <param name="workspace">The workspace slug or UUID in braces.</param>
@@ -563,9 +522,7 @@ public interface IPipelinesApi
     /// <param name="options">Filter, sort, fields and page size.</param>
     /// <returns>The variables, fetched lazily.</returns>
     [Obsolete("Bitbucket deprecated team-level pipeline variables along with its teams and users API; use ListWorkspaceVariables instead.")]
-    [Get("/teams/{username}/pipelines_config/variables")]
-    [Paged(Next = nameof(Page<PipelineVariable>.Next), SameOrigin = true)]
-    PagedEnumerable<Page<PipelineVariable>, PipelineVariable> ListTeamVariables(string username, [Query] ListOptions? options = null);
+    BitbucketPageable<PipelineVariable> ListTeamVariables(string username, ListOptions? options = null);
 
     /// <summary>Creates a pipeline variable of a team account.</summary>
     /// <param name="username">The team (workspace) slug or UUID in braces.</param>
@@ -613,9 +570,7 @@ public interface IPipelinesApi
     /// <param name="options">Filter, sort, fields and page size.</param>
     /// <returns>The variables, fetched lazily.</returns>
     [Obsolete("Bitbucket deprecated user-level pipeline variables along with its teams and users API; use ListWorkspaceVariables instead.")]
-    [Get("/users/{selected_user}/pipelines_config/variables")]
-    [Paged(Next = nameof(Page<PipelineVariable>.Next), SameOrigin = true)]
-    PagedEnumerable<Page<PipelineVariable>, PipelineVariable> ListUserVariables([AliasAs("selected_user")] string selectedUser, [Query] ListOptions? options = null);
+    BitbucketPageable<PipelineVariable> ListUserVariables(string selectedUser, ListOptions? options = null);
 
     /// <summary>Creates a pipeline variable of a user account.</summary>
     /// <param name="selectedUser">The account UUID in braces, or the Atlassian account id.</param>
@@ -666,9 +621,7 @@ public interface IPipelinesApi
     /// <param name="repoSlug">The repository slug or UUID in braces.</param>
     /// <param name="options">Filter, sort, fields and page size.</param>
     /// <returns>The caches (one entry per cache version), fetched lazily.</returns>
-    [Get("/repositories/{workspace}/{repo_slug}/pipelines-config/caches")]
-    [Paged(Next = nameof(Page<PipelineCache>.Next), SameOrigin = true)]
-    PagedEnumerable<Page<PipelineCache>, PipelineCache> ListCaches(string workspace, [AliasAs("repo_slug")] string repoSlug, [Query] ListOptions? options = null);
+    BitbucketPageable<PipelineCache> ListCaches(string workspace, string repoSlug, ListOptions? options = null);
 
     /// <summary>Deletes every version of a pipeline cache of a repository, by the cache's name.</summary>
     /// <param name="workspace">The workspace slug or UUID in braces.</param>
@@ -706,9 +659,7 @@ public interface IPipelinesApi
     /// <param name="repoSlug">The repository slug or UUID in braces.</param>
     /// <param name="options">Filter, sort, fields and page size.</param>
     /// <returns>The runners, fetched lazily.</returns>
-    [Get("/repositories/{workspace}/{repo_slug}/pipelines-config/runners")]
-    [Paged(Next = nameof(Page<PipelineRunner>.Next), SameOrigin = true)]
-    PagedEnumerable<Page<PipelineRunner>, PipelineRunner> ListRunners(string workspace, [AliasAs("repo_slug")] string repoSlug, [Query] ListOptions? options = null);
+    BitbucketPageable<PipelineRunner> ListRunners(string workspace, string repoSlug, ListOptions? options = null);
 
     /// <summary>Creates a self-hosted runner of a repository.</summary>
     /// <param name="workspace">The workspace slug or UUID in braces.</param>
@@ -762,9 +713,7 @@ public interface IPipelinesApi
     /// <param name="workspace">The workspace slug or UUID in braces.</param>
     /// <param name="options">Filter, sort, fields and page size.</param>
     /// <returns>The runners, fetched lazily.</returns>
-    [Get("/workspaces/{workspace}/pipelines-config/runners")]
-    [Paged(Next = nameof(Page<PipelineRunner>.Next), SameOrigin = true)]
-    PagedEnumerable<Page<PipelineRunner>, PipelineRunner> ListWorkspaceRunners(string workspace, [Query] ListOptions? options = null);
+    BitbucketPageable<PipelineRunner> ListWorkspaceRunners(string workspace, ListOptions? options = null);
 
     /// <summary>Creates a self-hosted runner of a workspace.</summary>
     /// <param name="workspace">The workspace slug or UUID in braces.</param>
@@ -818,4 +767,106 @@ public interface IPipelinesApi
     /// <returns>The key set.</returns>
     [Get("/workspaces/{workspace}/pipelines-config/identity/oidc/keys.json")]
     Task<PipelinesOidcKeySet> GetOidcKeysAsync(string workspace, CancellationToken cancellationToken = default);
+}
+
+/// <summary>
+/// The Refit routes of <see cref="IPipelinesApi"/>'s lists, implemented by Refit's source generator; each list method of the
+/// public interface wraps its generated paging loop in a <see cref="BitbucketPageable{T}"/>.
+/// </summary>
+internal interface IPipelinesApiClient : IPipelinesApi
+{
+    [Get("/repositories/{workspace}/{repo_slug}/pipelines")]
+    [Paged(Next = nameof(Page<Pipeline>.Next), SameOrigin = true)]
+    new PagedEnumerable<Page<Pipeline>, Pipeline> List(string workspace, [AliasAs("repo_slug")] string repoSlug, [AliasAs("creator.uuid")] string? creatorUuid = null, [AliasAs("target.ref_type")] PipelineFilterRefType? targetRefType = null, [AliasAs("target.ref_name")] string? targetRefName = null, [AliasAs("target.branch")] string? targetBranch = null, [AliasAs("target.commit.hash")] string? targetCommitHash = null, [AliasAs("target.selector.pattern")] string? targetSelectorPattern = null, [AliasAs("target.selector.type")] PipelineFilterSelectorType? targetSelectorType = null, [AliasAs("created_on")][Query(Format = "o")] DateTimeOffset? createdOn = null, [AliasAs("trigger_type")] PipelineTriggerType? triggerType = null, PipelineStatus? status = null, [Query] ListOptions? options = null);
+
+    BitbucketPageable<Pipeline> IPipelinesApi.List(string workspace, string repoSlug, string? creatorUuid, PipelineFilterRefType? targetRefType, string? targetRefName, string? targetBranch, string? targetCommitHash, string? targetSelectorPattern, PipelineFilterSelectorType? targetSelectorType, DateTimeOffset? createdOn, PipelineTriggerType? triggerType, PipelineStatus? status, ListOptions? options) =>
+        new RefitPageable<Pipeline>(List(workspace, repoSlug, creatorUuid, targetRefType, targetRefName, targetBranch, targetCommitHash, targetSelectorPattern, targetSelectorType, createdOn, triggerType, status, options));
+
+    [Get("/repositories/{workspace}/{repo_slug}/pipelines/{pipeline_uuid}/steps")]
+    [Paged(Next = nameof(Page<PipelineStep>.Next), SameOrigin = true)]
+    new PagedEnumerable<Page<PipelineStep>, PipelineStep> ListSteps(string workspace, [AliasAs("repo_slug")] string repoSlug, [AliasAs("pipeline_uuid")] string pipelineUuid, [Query] ListOptions? options = null);
+
+    BitbucketPageable<PipelineStep> IPipelinesApi.ListSteps(string workspace, string repoSlug, string pipelineUuid, ListOptions? options) =>
+        new RefitPageable<PipelineStep>(ListSteps(workspace, repoSlug, pipelineUuid, options));
+
+    [Get("/repositories/{workspace}/{repo_slug}/pipelines_config/schedules")]
+    [Paged(Next = nameof(Page<PipelineSchedule>.Next), SameOrigin = true)]
+    new PagedEnumerable<Page<PipelineSchedule>, PipelineSchedule> ListSchedules(string workspace, [AliasAs("repo_slug")] string repoSlug, [Query] ListOptions? options = null);
+
+    BitbucketPageable<PipelineSchedule> IPipelinesApi.ListSchedules(string workspace, string repoSlug, ListOptions? options) =>
+        new RefitPageable<PipelineSchedule>(ListSchedules(workspace, repoSlug, options));
+
+    [Get("/repositories/{workspace}/{repo_slug}/pipelines_config/schedules/{schedule_uuid}/executions")]
+    [Paged(Next = nameof(Page<PipelineScheduleExecution>.Next), SameOrigin = true)]
+    new PagedEnumerable<Page<PipelineScheduleExecution>, PipelineScheduleExecution> ListScheduleExecutions(string workspace, [AliasAs("repo_slug")] string repoSlug, [AliasAs("schedule_uuid")] string scheduleUuid, [Query] ListOptions? options = null);
+
+    BitbucketPageable<PipelineScheduleExecution> IPipelinesApi.ListScheduleExecutions(string workspace, string repoSlug, string scheduleUuid, ListOptions? options) =>
+        new RefitPageable<PipelineScheduleExecution>(ListScheduleExecutions(workspace, repoSlug, scheduleUuid, options));
+
+    [Get("/repositories/{workspace}/{repo_slug}/pipelines_config/ssh/known_hosts")]
+    [Paged(Next = nameof(Page<PipelineKnownHost>.Next), SameOrigin = true)]
+    new PagedEnumerable<Page<PipelineKnownHost>, PipelineKnownHost> ListKnownHosts(string workspace, [AliasAs("repo_slug")] string repoSlug, [Query] ListOptions? options = null);
+
+    BitbucketPageable<PipelineKnownHost> IPipelinesApi.ListKnownHosts(string workspace, string repoSlug, ListOptions? options) =>
+        new RefitPageable<PipelineKnownHost>(ListKnownHosts(workspace, repoSlug, options));
+
+    [Get("/repositories/{workspace}/{repo_slug}/pipelines_config/variables")]
+    [Paged(Next = nameof(Page<PipelineVariable>.Next), SameOrigin = true)]
+    new PagedEnumerable<Page<PipelineVariable>, PipelineVariable> ListVariables(string workspace, [AliasAs("repo_slug")] string repoSlug, [Query] ListOptions? options = null);
+
+    BitbucketPageable<PipelineVariable> IPipelinesApi.ListVariables(string workspace, string repoSlug, ListOptions? options) =>
+        new RefitPageable<PipelineVariable>(ListVariables(workspace, repoSlug, options));
+
+    [Get("/repositories/{workspace}/{repo_slug}/deployments_config/environments/{environment_uuid}/variables")]
+    [Paged(Next = nameof(Page<DeploymentVariable>.Next), SameOrigin = true)]
+    new PagedEnumerable<Page<DeploymentVariable>, DeploymentVariable> ListDeploymentVariables(string workspace, [AliasAs("repo_slug")] string repoSlug, [AliasAs("environment_uuid")] string environmentUuid, [Query] ListOptions? options = null);
+
+    BitbucketPageable<DeploymentVariable> IPipelinesApi.ListDeploymentVariables(string workspace, string repoSlug, string environmentUuid, ListOptions? options) =>
+        new RefitPageable<DeploymentVariable>(ListDeploymentVariables(workspace, repoSlug, environmentUuid, options));
+
+    [Get("/workspaces/{workspace}/pipelines-config/variables")]
+    [Paged(Next = nameof(Page<PipelineVariable>.Next), SameOrigin = true)]
+    new PagedEnumerable<Page<PipelineVariable>, PipelineVariable> ListWorkspaceVariables(string workspace, [Query] ListOptions? options = null);
+
+    BitbucketPageable<PipelineVariable> IPipelinesApi.ListWorkspaceVariables(string workspace, ListOptions? options) =>
+        new RefitPageable<PipelineVariable>(ListWorkspaceVariables(workspace, options));
+
+    [Obsolete("Bitbucket deprecated team-level pipeline variables along with its teams and users API; use ListWorkspaceVariables instead.")]
+    [Get("/teams/{username}/pipelines_config/variables")]
+    [Paged(Next = nameof(Page<PipelineVariable>.Next), SameOrigin = true)]
+    new PagedEnumerable<Page<PipelineVariable>, PipelineVariable> ListTeamVariables(string username, [Query] ListOptions? options = null);
+
+    [Obsolete("Bitbucket deprecated team-level pipeline variables along with its teams and users API; use ListWorkspaceVariables instead.")]
+    BitbucketPageable<PipelineVariable> IPipelinesApi.ListTeamVariables(string username, ListOptions? options) =>
+        new RefitPageable<PipelineVariable>(ListTeamVariables(username, options));
+
+    [Obsolete("Bitbucket deprecated user-level pipeline variables along with its teams and users API; use ListWorkspaceVariables instead.")]
+    [Get("/users/{selected_user}/pipelines_config/variables")]
+    [Paged(Next = nameof(Page<PipelineVariable>.Next), SameOrigin = true)]
+    new PagedEnumerable<Page<PipelineVariable>, PipelineVariable> ListUserVariables([AliasAs("selected_user")] string selectedUser, [Query] ListOptions? options = null);
+
+    [Obsolete("Bitbucket deprecated user-level pipeline variables along with its teams and users API; use ListWorkspaceVariables instead.")]
+    BitbucketPageable<PipelineVariable> IPipelinesApi.ListUserVariables(string selectedUser, ListOptions? options) =>
+        new RefitPageable<PipelineVariable>(ListUserVariables(selectedUser, options));
+
+    [Get("/repositories/{workspace}/{repo_slug}/pipelines-config/caches")]
+    [Paged(Next = nameof(Page<PipelineCache>.Next), SameOrigin = true)]
+    new PagedEnumerable<Page<PipelineCache>, PipelineCache> ListCaches(string workspace, [AliasAs("repo_slug")] string repoSlug, [Query] ListOptions? options = null);
+
+    BitbucketPageable<PipelineCache> IPipelinesApi.ListCaches(string workspace, string repoSlug, ListOptions? options) =>
+        new RefitPageable<PipelineCache>(ListCaches(workspace, repoSlug, options));
+
+    [Get("/repositories/{workspace}/{repo_slug}/pipelines-config/runners")]
+    [Paged(Next = nameof(Page<PipelineRunner>.Next), SameOrigin = true)]
+    new PagedEnumerable<Page<PipelineRunner>, PipelineRunner> ListRunners(string workspace, [AliasAs("repo_slug")] string repoSlug, [Query] ListOptions? options = null);
+
+    BitbucketPageable<PipelineRunner> IPipelinesApi.ListRunners(string workspace, string repoSlug, ListOptions? options) =>
+        new RefitPageable<PipelineRunner>(ListRunners(workspace, repoSlug, options));
+
+    [Get("/workspaces/{workspace}/pipelines-config/runners")]
+    [Paged(Next = nameof(Page<PipelineRunner>.Next), SameOrigin = true)]
+    new PagedEnumerable<Page<PipelineRunner>, PipelineRunner> ListWorkspaceRunners(string workspace, [Query] ListOptions? options = null);
+
+    BitbucketPageable<PipelineRunner> IPipelinesApi.ListWorkspaceRunners(string workspace, ListOptions? options) =>
+        new RefitPageable<PipelineRunner>(ListWorkspaceRunners(workspace, options));
 }

@@ -56,9 +56,7 @@ public interface IProjectsApi
     /// <param name="projectKey">The project key or UUID in braces.</param>
     /// <param name="options">Filter, sort, fields and page size.</param>
     /// <returns>The reviewers with their reviewer type, fetched lazily.</returns>
-    [Get("/workspaces/{workspace}/projects/{project_key}/default-reviewers")]
-    [Paged(Next = nameof(Page<DefaultReviewerAndType>.Next), SameOrigin = true)]
-    PagedEnumerable<Page<DefaultReviewerAndType>, DefaultReviewerAndType> ListDefaultReviewers(string workspace, [AliasAs("project_key")] string projectKey, [Query] ListOptions? options = null);
+    BitbucketPageable<DefaultReviewerAndType> ListDefaultReviewers(string workspace, string projectKey, ListOptions? options = null);
 
     /// <summary>Removes a user from the default reviewers of a project.</summary>
     /// <param name="workspace">The workspace slug or UUID in braces.</param>
@@ -92,9 +90,7 @@ public interface IProjectsApi
     /// <param name="projectKey">The project key.</param>
     /// <param name="options">Fields and page size (Bitbucket ignores filter and sort here).</param>
     /// <returns>The group permissions, fetched lazily.</returns>
-    [Get("/workspaces/{workspace}/projects/{project_key}/permissions-config/groups")]
-    [Paged(Next = nameof(Page<ProjectGroupPermission>.Next), SameOrigin = true)]
-    PagedEnumerable<Page<ProjectGroupPermission>, ProjectGroupPermission> ListGroupPermissions(string workspace, [AliasAs("project_key")] string projectKey, [Query] ListOptions? options = null);
+    BitbucketPageable<ProjectGroupPermission> ListGroupPermissions(string workspace, string projectKey, ListOptions? options = null);
 
     /// <summary>Removes a group's explicit permission on a project.</summary>
     /// <param name="workspace">The workspace slug or UUID in braces.</param>
@@ -129,9 +125,7 @@ public interface IProjectsApi
     /// <param name="projectKey">The project key.</param>
     /// <param name="options">Fields and page size (Bitbucket ignores filter and sort here).</param>
     /// <returns>The user permissions, fetched lazily.</returns>
-    [Get("/workspaces/{workspace}/projects/{project_key}/permissions-config/users")]
-    [Paged(Next = nameof(Page<ProjectUserPermission>.Next), SameOrigin = true)]
-    PagedEnumerable<Page<ProjectUserPermission>, ProjectUserPermission> ListUserPermissions(string workspace, [AliasAs("project_key")] string projectKey, [Query] ListOptions? options = null);
+    BitbucketPageable<ProjectUserPermission> ListUserPermissions(string workspace, string projectKey, ListOptions? options = null);
 
     /// <summary>Removes a user's explicit permission on a project.</summary>
     /// <param name="workspace">The workspace slug or UUID in braces.</param>
@@ -160,4 +154,32 @@ public interface IProjectsApi
     /// <returns>The user permission as stored.</returns>
     [Put("/workspaces/{workspace}/projects/{project_key}/permissions-config/users/{selected_user_id}")]
     Task<ProjectUserPermission> UpdateUserPermissionAsync(string workspace, [AliasAs("project_key")] string projectKey, [AliasAs("selected_user_id")] string selectedUserId, [Body] ProjectPermissionUpdate permission, CancellationToken cancellationToken = default);
+}
+
+/// <summary>
+/// The Refit routes of <see cref="IProjectsApi"/>'s lists, implemented by Refit's source generator; each list method of the
+/// public interface wraps its generated paging loop in a <see cref="BitbucketPageable{T}"/>.
+/// </summary>
+internal interface IProjectsApiClient : IProjectsApi
+{
+    [Get("/workspaces/{workspace}/projects/{project_key}/default-reviewers")]
+    [Paged(Next = nameof(Page<DefaultReviewerAndType>.Next), SameOrigin = true)]
+    new PagedEnumerable<Page<DefaultReviewerAndType>, DefaultReviewerAndType> ListDefaultReviewers(string workspace, [AliasAs("project_key")] string projectKey, [Query] ListOptions? options = null);
+
+    BitbucketPageable<DefaultReviewerAndType> IProjectsApi.ListDefaultReviewers(string workspace, string projectKey, ListOptions? options) =>
+        new RefitPageable<DefaultReviewerAndType>(ListDefaultReviewers(workspace, projectKey, options));
+
+    [Get("/workspaces/{workspace}/projects/{project_key}/permissions-config/groups")]
+    [Paged(Next = nameof(Page<ProjectGroupPermission>.Next), SameOrigin = true)]
+    new PagedEnumerable<Page<ProjectGroupPermission>, ProjectGroupPermission> ListGroupPermissions(string workspace, [AliasAs("project_key")] string projectKey, [Query] ListOptions? options = null);
+
+    BitbucketPageable<ProjectGroupPermission> IProjectsApi.ListGroupPermissions(string workspace, string projectKey, ListOptions? options) =>
+        new RefitPageable<ProjectGroupPermission>(ListGroupPermissions(workspace, projectKey, options));
+
+    [Get("/workspaces/{workspace}/projects/{project_key}/permissions-config/users")]
+    [Paged(Next = nameof(Page<ProjectUserPermission>.Next), SameOrigin = true)]
+    new PagedEnumerable<Page<ProjectUserPermission>, ProjectUserPermission> ListUserPermissions(string workspace, [AliasAs("project_key")] string projectKey, [Query] ListOptions? options = null);
+
+    BitbucketPageable<ProjectUserPermission> IProjectsApi.ListUserPermissions(string workspace, string projectKey, ListOptions? options) =>
+        new RefitPageable<ProjectUserPermission>(ListUserPermissions(workspace, projectKey, options));
 }

@@ -15,9 +15,7 @@ public interface IPullRequestsApi
     /// <param name="state">The states to include, sent as one <c>state</c> parameter each (<c>state=OPEN&amp;state=MERGED</c>); only <c>OPEN</c> when omitted.</param>
     /// <param name="options">Filter, sort, fields and page size (at most 50 on this list).</param>
     /// <returns>The pull requests, fetched lazily.</returns>
-    [Get("/repositories/{workspace}/{repo_slug}/pullrequests")]
-    [Paged(Next = nameof(Page<PullRequest>.Next), SameOrigin = true)]
-    PagedEnumerable<Page<PullRequest>, PullRequest> List(string workspace, [AliasAs("repo_slug")] string repoSlug, [Query(CollectionFormat.Multi), QueryConverter(typeof(PullRequestStateQueryConverter))] IEnumerable<PullRequestState>? state = null, [Query] ListOptions? options = null);
+    BitbucketPageable<PullRequest> List(string workspace, string repoSlug, IEnumerable<PullRequestState>? state = null, ListOptions? options = null);
 
     /// <summary>Creates a pull request whose destination is this repository, authored by the current user.</summary>
     /// <param name="workspace">The workspace slug or UUID in braces.</param>
@@ -54,18 +52,14 @@ public interface IPullRequestsApi
     /// <param name="commit">The commit hash.</param>
     /// <param name="options">Filter, sort, fields and page size.</param>
     /// <returns>The pull requests, fetched lazily.</returns>
-    [Get("/repositories/{workspace}/{repo_slug}/commit/{commit}/pullrequests")]
-    [Paged(Next = nameof(Page<PullRequest>.Next), SameOrigin = true)]
-    PagedEnumerable<Page<PullRequest>, PullRequest> ListForCommit(string workspace, [AliasAs("repo_slug")] string repoSlug, string commit, [Query] ListOptions? options = null);
+    BitbucketPageable<PullRequest> ListForCommit(string workspace, string repoSlug, string commit, ListOptions? options = null);
 
     /// <summary>Lists the activity log of every pull request of a repository (updates, approvals, change requests and comments), page by page.</summary>
     /// <param name="workspace">The workspace slug or UUID in braces.</param>
     /// <param name="repoSlug">The repository slug or UUID in braces.</param>
     /// <param name="options">Filter, sort, fields and page size.</param>
     /// <returns>The entries, newest first, fetched lazily.</returns>
-    [Get("/repositories/{workspace}/{repo_slug}/pullrequests/activity")]
-    [Paged(Next = nameof(Page<PullRequestActivity>.Next), SameOrigin = true)]
-    PagedEnumerable<Page<PullRequestActivity>, PullRequestActivity> ListRepositoryActivity(string workspace, [AliasAs("repo_slug")] string repoSlug, [Query] ListOptions? options = null);
+    BitbucketPageable<PullRequestActivity> ListRepositoryActivity(string workspace, string repoSlug, ListOptions? options = null);
 
     /// <summary>Lists the activity log of a pull request (updates, approvals, change requests and comments), page by page.</summary>
     /// <param name="workspace">The workspace slug or UUID in braces.</param>
@@ -73,18 +67,14 @@ public interface IPullRequestsApi
     /// <param name="pullRequestId">The pull request id.</param>
     /// <param name="options">Filter, sort, fields and page size.</param>
     /// <returns>The entries, newest first, fetched lazily.</returns>
-    [Get("/repositories/{workspace}/{repo_slug}/pullrequests/{pull_request_id}/activity")]
-    [Paged(Next = nameof(Page<PullRequestActivity>.Next), SameOrigin = true)]
-    PagedEnumerable<Page<PullRequestActivity>, PullRequestActivity> ListActivity(string workspace, [AliasAs("repo_slug")] string repoSlug, [AliasAs("pull_request_id")] int pullRequestId, [Query] ListOptions? options = null);
+    BitbucketPageable<PullRequestActivity> ListActivity(string workspace, string repoSlug, int pullRequestId, ListOptions? options = null);
 
     /// <summary>Lists the default reviewers of a repository, page by page.</summary>
     /// <param name="workspace">The workspace slug or UUID in braces.</param>
     /// <param name="repoSlug">The repository slug or UUID in braces.</param>
     /// <param name="options">Filter, sort, fields and page size.</param>
     /// <returns>The accounts, fetched lazily.</returns>
-    [Get("/repositories/{workspace}/{repo_slug}/default-reviewers")]
-    [Paged(Next = nameof(Page<Account>.Next), SameOrigin = true)]
-    PagedEnumerable<Page<Account>, Account> ListDefaultReviewers(string workspace, [AliasAs("repo_slug")] string repoSlug, [Query] ListOptions? options = null);
+    BitbucketPageable<Account> ListDefaultReviewers(string workspace, string repoSlug, ListOptions? options = null);
 
     /// <summary>Gets a default reviewer of a repository.</summary>
     /// <param name="workspace">The workspace slug or UUID in braces.</param>
@@ -118,9 +108,7 @@ public interface IPullRequestsApi
     /// <param name="repoSlug">The repository slug or UUID in braces.</param>
     /// <param name="options">Filter, sort, fields and page size.</param>
     /// <returns>The reviewers with their <c>reviewer_type</c> (<c>repository</c> or <c>project</c>), fetched lazily.</returns>
-    [Get("/repositories/{workspace}/{repo_slug}/effective-default-reviewers")]
-    [Paged(Next = nameof(Page<DefaultReviewerAndType>.Next), SameOrigin = true)]
-    PagedEnumerable<Page<DefaultReviewerAndType>, DefaultReviewerAndType> ListEffectiveDefaultReviewers(string workspace, [AliasAs("repo_slug")] string repoSlug, [Query] ListOptions? options = null);
+    BitbucketPageable<DefaultReviewerAndType> ListEffectiveDefaultReviewers(string workspace, string repoSlug, ListOptions? options = null);
 
     /// <summary>Approves a pull request as the current user.</summary>
     /// <param name="workspace">The workspace slug or UUID in braces.</param>
@@ -164,9 +152,7 @@ public interface IPullRequestsApi
     /// <param name="pullRequestId">The pull request id.</param>
     /// <param name="options">Filter, sort, fields and page size.</param>
     /// <returns>The comments, fetched lazily.</returns>
-    [Get("/repositories/{workspace}/{repo_slug}/pullrequests/{pull_request_id}/comments")]
-    [Paged(Next = nameof(Page<PullRequestComment>.Next), SameOrigin = true)]
-    PagedEnumerable<Page<PullRequestComment>, PullRequestComment> ListComments(string workspace, [AliasAs("repo_slug")] string repoSlug, [AliasAs("pull_request_id")] int pullRequestId, [Query] ListOptions? options = null);
+    BitbucketPageable<PullRequestComment> ListComments(string workspace, string repoSlug, int pullRequestId, ListOptions? options = null);
 
     /// <summary>Creates a comment on a pull request: general, inline on a file and line, or a reply.</summary>
     /// <param name="workspace">The workspace slug or UUID in braces.</param>
@@ -235,9 +221,7 @@ public interface IPullRequestsApi
     /// <param name="pullRequestId">The pull request id.</param>
     /// <param name="options">Filter, sort, fields and page size.</param>
     /// <returns>The tasks, fetched lazily.</returns>
-    [Get("/repositories/{workspace}/{repo_slug}/pullrequests/{pull_request_id}/tasks")]
-    [Paged(Next = nameof(Page<PullRequestCommentTask>.Next), SameOrigin = true)]
-    PagedEnumerable<Page<PullRequestCommentTask>, PullRequestCommentTask> ListTasks(string workspace, [AliasAs("repo_slug")] string repoSlug, [AliasAs("pull_request_id")] int pullRequestId, [Query] ListOptions? options = null);
+    BitbucketPageable<PullRequestCommentTask> ListTasks(string workspace, string repoSlug, int pullRequestId, ListOptions? options = null);
 
     /// <summary>Creates a task on a pull request, optionally attached to a comment.</summary>
     /// <param name="workspace">The workspace slug or UUID in braces.</param>
@@ -286,9 +270,7 @@ public interface IPullRequestsApi
     /// <param name="pullRequestId">The pull request id.</param>
     /// <param name="options">Filter, sort, fields and page size.</param>
     /// <returns>The commits, fetched lazily; none when the source branch no longer exists.</returns>
-    [Get("/repositories/{workspace}/{repo_slug}/pullrequests/{pull_request_id}/commits")]
-    [Paged(Next = nameof(Page<Commit>.Next), SameOrigin = true)]
-    PagedEnumerable<Page<Commit>, Commit> ListCommits(string workspace, [AliasAs("repo_slug")] string repoSlug, [AliasAs("pull_request_id")] int pullRequestId, [Query] ListOptions? options = null);
+    BitbucketPageable<Commit> ListCommits(string workspace, string repoSlug, int pullRequestId, ListOptions? options = null);
 
     /// <summary>Lists the files that conflict between the source and destination of a pull request, page by page.</summary>
     /// <remarks>Bitbucket redirects (302) to the repository's file conflicts for the pull request's revisions; the client follows.</remarks>
@@ -297,9 +279,7 @@ public interface IPullRequestsApi
     /// <param name="pullRequestId">The pull request id.</param>
     /// <param name="options">Filter, sort, fields and page size.</param>
     /// <returns>The conflicts, fetched lazily.</returns>
-    [Get("/repositories/{workspace}/{repo_slug}/pullrequests/{pull_request_id}/conflicts")]
-    [Paged(Next = nameof(Page<FileConflict>.Next), SameOrigin = true)]
-    PagedEnumerable<Page<FileConflict>, FileConflict> ListConflicts(string workspace, [AliasAs("repo_slug")] string repoSlug, [AliasAs("pull_request_id")] int pullRequestId, [Query] ListOptions? options = null);
+    BitbucketPageable<FileConflict> ListConflicts(string workspace, string repoSlug, int pullRequestId, ListOptions? options = null);
 
     /// <summary>Lists the files a pull request changes, with lines added and removed, page by page.</summary>
     /// <remarks>Bitbucket redirects (302) to the repository's diffstat for the pull request's revisions; the client follows.</remarks>
@@ -308,9 +288,7 @@ public interface IPullRequestsApi
     /// <param name="pullRequestId">The pull request id.</param>
     /// <param name="options">Filter, sort, fields and page size.</param>
     /// <returns>The changed files, fetched lazily.</returns>
-    [Get("/repositories/{workspace}/{repo_slug}/pullrequests/{pull_request_id}/diffstat")]
-    [Paged(Next = nameof(Page<DiffStat>.Next), SameOrigin = true)]
-    PagedEnumerable<Page<DiffStat>, DiffStat> ListDiffStat(string workspace, [AliasAs("repo_slug")] string repoSlug, [AliasAs("pull_request_id")] int pullRequestId, [Query] ListOptions? options = null);
+    BitbucketPageable<DiffStat> ListDiffStat(string workspace, string repoSlug, int pullRequestId, ListOptions? options = null);
 
     /// <summary>Gets the unified diff of a pull request.</summary>
     /// <remarks>Bitbucket redirects (302) to the repository's diff for the pull request's revisions; the client follows. A large diff may time out with Bitbucket's 555.</remarks>
@@ -338,9 +316,7 @@ public interface IPullRequestsApi
     /// <param name="pullRequestId">The pull request id.</param>
     /// <param name="options">Filter, sort, fields and page size.</param>
     /// <returns>The statuses, fetched lazily.</returns>
-    [Get("/repositories/{workspace}/{repo_slug}/pullrequests/{pull_request_id}/statuses")]
-    [Paged(Next = nameof(Page<CommitStatus>.Next), SameOrigin = true)]
-    PagedEnumerable<Page<CommitStatus>, CommitStatus> ListStatuses(string workspace, [AliasAs("repo_slug")] string repoSlug, [AliasAs("pull_request_id")] int pullRequestId, [Query] ListOptions? options = null);
+    BitbucketPageable<CommitStatus> ListStatuses(string workspace, string repoSlug, int pullRequestId, ListOptions? options = null);
 
     /// <summary>Declines a pull request.</summary>
     /// <param name="workspace">The workspace slug or UUID in braces.</param>
@@ -380,4 +356,95 @@ public interface IPullRequestsApi
     /// <returns><c>PENDING</c>, or <c>SUCCESS</c> with the merged pull request; a failed merge is thrown as an error.</returns>
     [Get("/repositories/{workspace}/{repo_slug}/pullrequests/{pull_request_id}/merge/task-status/{task_id}")]
     Task<PullRequestMergeTaskStatus> GetMergeTaskStatusAsync(string workspace, [AliasAs("repo_slug")] string repoSlug, [AliasAs("pull_request_id")] int pullRequestId, [AliasAs("task_id")] string taskId, CancellationToken cancellationToken = default);
+}
+
+/// <summary>
+/// The Refit routes of <see cref="IPullRequestsApi"/>'s lists, implemented by Refit's source generator; each list method of the
+/// public interface wraps its generated paging loop in a <see cref="BitbucketPageable{T}"/>.
+/// </summary>
+internal interface IPullRequestsApiClient : IPullRequestsApi
+{
+    [Get("/repositories/{workspace}/{repo_slug}/pullrequests")]
+    [Paged(Next = nameof(Page<PullRequest>.Next), SameOrigin = true)]
+    new PagedEnumerable<Page<PullRequest>, PullRequest> List(string workspace, [AliasAs("repo_slug")] string repoSlug, [Query(CollectionFormat.Multi), QueryConverter(typeof(PullRequestStateQueryConverter))] IEnumerable<PullRequestState>? state = null, [Query] ListOptions? options = null);
+
+    BitbucketPageable<PullRequest> IPullRequestsApi.List(string workspace, string repoSlug, IEnumerable<PullRequestState>? state, ListOptions? options) =>
+        new RefitPageable<PullRequest>(List(workspace, repoSlug, state, options));
+
+    [Get("/repositories/{workspace}/{repo_slug}/commit/{commit}/pullrequests")]
+    [Paged(Next = nameof(Page<PullRequest>.Next), SameOrigin = true)]
+    new PagedEnumerable<Page<PullRequest>, PullRequest> ListForCommit(string workspace, [AliasAs("repo_slug")] string repoSlug, string commit, [Query] ListOptions? options = null);
+
+    BitbucketPageable<PullRequest> IPullRequestsApi.ListForCommit(string workspace, string repoSlug, string commit, ListOptions? options) =>
+        new RefitPageable<PullRequest>(ListForCommit(workspace, repoSlug, commit, options));
+
+    [Get("/repositories/{workspace}/{repo_slug}/pullrequests/activity")]
+    [Paged(Next = nameof(Page<PullRequestActivity>.Next), SameOrigin = true)]
+    new PagedEnumerable<Page<PullRequestActivity>, PullRequestActivity> ListRepositoryActivity(string workspace, [AliasAs("repo_slug")] string repoSlug, [Query] ListOptions? options = null);
+
+    BitbucketPageable<PullRequestActivity> IPullRequestsApi.ListRepositoryActivity(string workspace, string repoSlug, ListOptions? options) =>
+        new RefitPageable<PullRequestActivity>(ListRepositoryActivity(workspace, repoSlug, options));
+
+    [Get("/repositories/{workspace}/{repo_slug}/pullrequests/{pull_request_id}/activity")]
+    [Paged(Next = nameof(Page<PullRequestActivity>.Next), SameOrigin = true)]
+    new PagedEnumerable<Page<PullRequestActivity>, PullRequestActivity> ListActivity(string workspace, [AliasAs("repo_slug")] string repoSlug, [AliasAs("pull_request_id")] int pullRequestId, [Query] ListOptions? options = null);
+
+    BitbucketPageable<PullRequestActivity> IPullRequestsApi.ListActivity(string workspace, string repoSlug, int pullRequestId, ListOptions? options) =>
+        new RefitPageable<PullRequestActivity>(ListActivity(workspace, repoSlug, pullRequestId, options));
+
+    [Get("/repositories/{workspace}/{repo_slug}/default-reviewers")]
+    [Paged(Next = nameof(Page<Account>.Next), SameOrigin = true)]
+    new PagedEnumerable<Page<Account>, Account> ListDefaultReviewers(string workspace, [AliasAs("repo_slug")] string repoSlug, [Query] ListOptions? options = null);
+
+    BitbucketPageable<Account> IPullRequestsApi.ListDefaultReviewers(string workspace, string repoSlug, ListOptions? options) =>
+        new RefitPageable<Account>(ListDefaultReviewers(workspace, repoSlug, options));
+
+    [Get("/repositories/{workspace}/{repo_slug}/effective-default-reviewers")]
+    [Paged(Next = nameof(Page<DefaultReviewerAndType>.Next), SameOrigin = true)]
+    new PagedEnumerable<Page<DefaultReviewerAndType>, DefaultReviewerAndType> ListEffectiveDefaultReviewers(string workspace, [AliasAs("repo_slug")] string repoSlug, [Query] ListOptions? options = null);
+
+    BitbucketPageable<DefaultReviewerAndType> IPullRequestsApi.ListEffectiveDefaultReviewers(string workspace, string repoSlug, ListOptions? options) =>
+        new RefitPageable<DefaultReviewerAndType>(ListEffectiveDefaultReviewers(workspace, repoSlug, options));
+
+    [Get("/repositories/{workspace}/{repo_slug}/pullrequests/{pull_request_id}/comments")]
+    [Paged(Next = nameof(Page<PullRequestComment>.Next), SameOrigin = true)]
+    new PagedEnumerable<Page<PullRequestComment>, PullRequestComment> ListComments(string workspace, [AliasAs("repo_slug")] string repoSlug, [AliasAs("pull_request_id")] int pullRequestId, [Query] ListOptions? options = null);
+
+    BitbucketPageable<PullRequestComment> IPullRequestsApi.ListComments(string workspace, string repoSlug, int pullRequestId, ListOptions? options) =>
+        new RefitPageable<PullRequestComment>(ListComments(workspace, repoSlug, pullRequestId, options));
+
+    [Get("/repositories/{workspace}/{repo_slug}/pullrequests/{pull_request_id}/tasks")]
+    [Paged(Next = nameof(Page<PullRequestCommentTask>.Next), SameOrigin = true)]
+    new PagedEnumerable<Page<PullRequestCommentTask>, PullRequestCommentTask> ListTasks(string workspace, [AliasAs("repo_slug")] string repoSlug, [AliasAs("pull_request_id")] int pullRequestId, [Query] ListOptions? options = null);
+
+    BitbucketPageable<PullRequestCommentTask> IPullRequestsApi.ListTasks(string workspace, string repoSlug, int pullRequestId, ListOptions? options) =>
+        new RefitPageable<PullRequestCommentTask>(ListTasks(workspace, repoSlug, pullRequestId, options));
+
+    [Get("/repositories/{workspace}/{repo_slug}/pullrequests/{pull_request_id}/commits")]
+    [Paged(Next = nameof(Page<Commit>.Next), SameOrigin = true)]
+    new PagedEnumerable<Page<Commit>, Commit> ListCommits(string workspace, [AliasAs("repo_slug")] string repoSlug, [AliasAs("pull_request_id")] int pullRequestId, [Query] ListOptions? options = null);
+
+    BitbucketPageable<Commit> IPullRequestsApi.ListCommits(string workspace, string repoSlug, int pullRequestId, ListOptions? options) =>
+        new RefitPageable<Commit>(ListCommits(workspace, repoSlug, pullRequestId, options));
+
+    [Get("/repositories/{workspace}/{repo_slug}/pullrequests/{pull_request_id}/conflicts")]
+    [Paged(Next = nameof(Page<FileConflict>.Next), SameOrigin = true)]
+    new PagedEnumerable<Page<FileConflict>, FileConflict> ListConflicts(string workspace, [AliasAs("repo_slug")] string repoSlug, [AliasAs("pull_request_id")] int pullRequestId, [Query] ListOptions? options = null);
+
+    BitbucketPageable<FileConflict> IPullRequestsApi.ListConflicts(string workspace, string repoSlug, int pullRequestId, ListOptions? options) =>
+        new RefitPageable<FileConflict>(ListConflicts(workspace, repoSlug, pullRequestId, options));
+
+    [Get("/repositories/{workspace}/{repo_slug}/pullrequests/{pull_request_id}/diffstat")]
+    [Paged(Next = nameof(Page<DiffStat>.Next), SameOrigin = true)]
+    new PagedEnumerable<Page<DiffStat>, DiffStat> ListDiffStat(string workspace, [AliasAs("repo_slug")] string repoSlug, [AliasAs("pull_request_id")] int pullRequestId, [Query] ListOptions? options = null);
+
+    BitbucketPageable<DiffStat> IPullRequestsApi.ListDiffStat(string workspace, string repoSlug, int pullRequestId, ListOptions? options) =>
+        new RefitPageable<DiffStat>(ListDiffStat(workspace, repoSlug, pullRequestId, options));
+
+    [Get("/repositories/{workspace}/{repo_slug}/pullrequests/{pull_request_id}/statuses")]
+    [Paged(Next = nameof(Page<CommitStatus>.Next), SameOrigin = true)]
+    new PagedEnumerable<Page<CommitStatus>, CommitStatus> ListStatuses(string workspace, [AliasAs("repo_slug")] string repoSlug, [AliasAs("pull_request_id")] int pullRequestId, [Query] ListOptions? options = null);
+
+    BitbucketPageable<CommitStatus> IPullRequestsApi.ListStatuses(string workspace, string repoSlug, int pullRequestId, ListOptions? options) =>
+        new RefitPageable<CommitStatus>(ListStatuses(workspace, repoSlug, pullRequestId, options));
 }

@@ -11,18 +11,14 @@ public interface IRefsApi
     /// <param name="repoSlug">The repository slug or UUID in braces.</param>
     /// <param name="options">Filter (e.g. <c>name ~ "release"</c>), sort (e.g. <c>-target.date</c>), fields and page size.</param>
     /// <returns>The refs, fetched lazily; <see cref="GitRef.Type"/> tells a <c>branch</c> from a <c>tag</c>.</returns>
-    [Get("/repositories/{workspace}/{repo_slug}/refs")]
-    [Paged(Next = nameof(Page<GitRef>.Next), SameOrigin = true)]
-    PagedEnumerable<Page<GitRef>, GitRef> List(string workspace, [AliasAs("repo_slug")] string repoSlug, [Query] ListOptions? options = null);
+    BitbucketPageable<GitRef> List(string workspace, string repoSlug, ListOptions? options = null);
 
     /// <summary>Lists the open branches of a repository.</summary>
     /// <param name="workspace">The workspace slug or UUID in braces.</param>
     /// <param name="repoSlug">The repository slug or UUID in braces.</param>
     /// <param name="options">Filter (e.g. <c>name ~ "feature/"</c>), sort, fields and page size.</param>
     /// <returns>The branches, fetched lazily.</returns>
-    [Get("/repositories/{workspace}/{repo_slug}/refs/branches")]
-    [Paged(Next = nameof(Page<Branch>.Next), SameOrigin = true)]
-    PagedEnumerable<Page<Branch>, Branch> ListBranches(string workspace, [AliasAs("repo_slug")] string repoSlug, [Query] ListOptions? options = null);
+    BitbucketPageable<Branch> ListBranches(string workspace, string repoSlug, ListOptions? options = null);
 
     /// <summary>
     /// Creates a branch: set <see cref="GitRef.Name"/> (without <c>refs/heads/</c>) and <see cref="GitRef.Target"/>
@@ -59,9 +55,7 @@ public interface IRefsApi
     /// <param name="repoSlug">The repository slug or UUID in braces.</param>
     /// <param name="options">Filter, sort (e.g. <c>-target.date</c>), fields and page size.</param>
     /// <returns>The tags, fetched lazily.</returns>
-    [Get("/repositories/{workspace}/{repo_slug}/refs/tags")]
-    [Paged(Next = nameof(Page<Tag>.Next), SameOrigin = true)]
-    PagedEnumerable<Page<Tag>, Tag> ListTags(string workspace, [AliasAs("repo_slug")] string repoSlug, [Query] ListOptions? options = null);
+    BitbucketPageable<Tag> ListTags(string workspace, string repoSlug, ListOptions? options = null);
 
     /// <summary>
     /// Creates a tag: set <see cref="GitRef.Name"/>, <see cref="GitRef.Target"/> with the commit <c>hash</c> and, for an
@@ -92,4 +86,32 @@ public interface IRefsApi
     /// <returns>A task that completes when the tag is deleted.</returns>
     [Delete("/repositories/{workspace}/{repo_slug}/refs/tags/{name}")]
     Task DeleteTagAsync(string workspace, [AliasAs("repo_slug")] string repoSlug, string name, CancellationToken cancellationToken = default);
+}
+
+/// <summary>
+/// The Refit routes of <see cref="IRefsApi"/>'s lists, implemented by Refit's source generator; each list method of the
+/// public interface wraps its generated paging loop in a <see cref="BitbucketPageable{T}"/>.
+/// </summary>
+internal interface IRefsApiClient : IRefsApi
+{
+    [Get("/repositories/{workspace}/{repo_slug}/refs")]
+    [Paged(Next = nameof(Page<GitRef>.Next), SameOrigin = true)]
+    new PagedEnumerable<Page<GitRef>, GitRef> List(string workspace, [AliasAs("repo_slug")] string repoSlug, [Query] ListOptions? options = null);
+
+    BitbucketPageable<GitRef> IRefsApi.List(string workspace, string repoSlug, ListOptions? options) =>
+        new RefitPageable<GitRef>(List(workspace, repoSlug, options));
+
+    [Get("/repositories/{workspace}/{repo_slug}/refs/branches")]
+    [Paged(Next = nameof(Page<Branch>.Next), SameOrigin = true)]
+    new PagedEnumerable<Page<Branch>, Branch> ListBranches(string workspace, [AliasAs("repo_slug")] string repoSlug, [Query] ListOptions? options = null);
+
+    BitbucketPageable<Branch> IRefsApi.ListBranches(string workspace, string repoSlug, ListOptions? options) =>
+        new RefitPageable<Branch>(ListBranches(workspace, repoSlug, options));
+
+    [Get("/repositories/{workspace}/{repo_slug}/refs/tags")]
+    [Paged(Next = nameof(Page<Tag>.Next), SameOrigin = true)]
+    new PagedEnumerable<Page<Tag>, Tag> ListTags(string workspace, [AliasAs("repo_slug")] string repoSlug, [Query] ListOptions? options = null);
+
+    BitbucketPageable<Tag> IRefsApi.ListTags(string workspace, string repoSlug, ListOptions? options) =>
+        new RefitPageable<Tag>(ListTags(workspace, repoSlug, options));
 }

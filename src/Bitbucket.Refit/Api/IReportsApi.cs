@@ -16,9 +16,7 @@ public interface IReportsApi
     /// <param name="commit">The commit hash.</param>
     /// <param name="options">Filter, sort, fields and page size.</param>
     /// <returns>The reports, fetched lazily.</returns>
-    [Get("/repositories/{workspace}/{repo_slug}/commit/{commit}/reports")]
-    [Paged(Next = nameof(Page<Report>.Next), SameOrigin = true)]
-    PagedEnumerable<Page<Report>, Report> List(string workspace, [AliasAs("repo_slug")] string repoSlug, string commit, [Query] ListOptions? options = null);
+    BitbucketPageable<Report> List(string workspace, string repoSlug, string commit, ListOptions? options = null);
 
     /// <summary>Gets a Code Insights report of a commit.</summary>
     /// <param name="workspace">The workspace slug or UUID in braces.</param>
@@ -58,9 +56,7 @@ public interface IReportsApi
     /// <param name="reportId">The report's external id or UUID in braces.</param>
     /// <param name="options">Filter, sort, fields and page size.</param>
     /// <returns>The annotations, fetched lazily.</returns>
-    [Get("/repositories/{workspace}/{repo_slug}/commit/{commit}/reports/{reportId}/annotations")]
-    [Paged(Next = nameof(Page<ReportAnnotation>.Next), SameOrigin = true)]
-    PagedEnumerable<Page<ReportAnnotation>, ReportAnnotation> ListAnnotations(string workspace, [AliasAs("repo_slug")] string repoSlug, string commit, string reportId, [Query] ListOptions? options = null);
+    BitbucketPageable<ReportAnnotation> ListAnnotations(string workspace, string repoSlug, string commit, string reportId, ListOptions? options = null);
 
     /// <summary>
     /// Creates or replaces up to 100 annotations of a report in one request (a report holds at most 1000), matched by
@@ -112,4 +108,25 @@ public interface IReportsApi
     /// <returns>A task that completes when the annotation is deleted.</returns>
     [Delete("/repositories/{workspace}/{repo_slug}/commit/{commit}/reports/{reportId}/annotations/{annotationId}")]
     Task DeleteAnnotationAsync(string workspace, [AliasAs("repo_slug")] string repoSlug, string commit, string reportId, string annotationId, CancellationToken cancellationToken = default);
+}
+
+/// <summary>
+/// The Refit routes of <see cref="IReportsApi"/>'s lists, implemented by Refit's source generator; each list method of the
+/// public interface wraps its generated paging loop in a <see cref="BitbucketPageable{T}"/>.
+/// </summary>
+internal interface IReportsApiClient : IReportsApi
+{
+    [Get("/repositories/{workspace}/{repo_slug}/commit/{commit}/reports")]
+    [Paged(Next = nameof(Page<Report>.Next), SameOrigin = true)]
+    new PagedEnumerable<Page<Report>, Report> List(string workspace, [AliasAs("repo_slug")] string repoSlug, string commit, [Query] ListOptions? options = null);
+
+    BitbucketPageable<Report> IReportsApi.List(string workspace, string repoSlug, string commit, ListOptions? options) =>
+        new RefitPageable<Report>(List(workspace, repoSlug, commit, options));
+
+    [Get("/repositories/{workspace}/{repo_slug}/commit/{commit}/reports/{reportId}/annotations")]
+    [Paged(Next = nameof(Page<ReportAnnotation>.Next), SameOrigin = true)]
+    new PagedEnumerable<Page<ReportAnnotation>, ReportAnnotation> ListAnnotations(string workspace, [AliasAs("repo_slug")] string repoSlug, string commit, string reportId, [Query] ListOptions? options = null);
+
+    BitbucketPageable<ReportAnnotation> IReportsApi.ListAnnotations(string workspace, string repoSlug, string commit, string reportId, ListOptions? options) =>
+        new RefitPageable<ReportAnnotation>(ListAnnotations(workspace, repoSlug, commit, reportId, options));
 }

@@ -12,21 +12,14 @@ public interface IRepositoriesApi
     /// <param name="options">Filter, sort, fields and page size.</param>
     /// <returns>The repositories, fetched lazily; Bitbucket now answers 410 Gone.</returns>
     [Obsolete("Bitbucket retired the cross-workspace repository list (CHANGE-2770): it answers 410 Gone; list the caller's workspaces with GET /user/workspaces, then use IRepositoriesApi.List(workspace) for each instead.")]
-    [Get("/repositories")]
-    [Paged(Next = nameof(Page<Repository>.Next), SameOrigin = true)]
-    PagedEnumerable<Page<Repository>, Repository> ListPublic(
-        RepositoryRole? role = null,
-        [Query(Format = "o")] DateTimeOffset? after = null,
-        [Query] ListOptions? options = null);
+    BitbucketPageable<Repository> ListPublic(RepositoryRole? role = null, DateTimeOffset? after = null, ListOptions? options = null);
 
     /// <summary>Lists the repositories of a workspace that the caller can see.</summary>
     /// <param name="workspace">The workspace slug or UUID in braces.</param>
     /// <param name="role">Keeps only repositories where the caller has this role (required by Bitbucket when filtering with <c>q</c>).</param>
     /// <param name="options">Filter, sort, fields and page size.</param>
     /// <returns>The repositories, fetched lazily.</returns>
-    [Get("/repositories/{workspace}")]
-    [Paged(Next = nameof(Page<Repository>.Next), SameOrigin = true)]
-    PagedEnumerable<Page<Repository>, Repository> List(string workspace, RepositoryRole? role = null, [Query] ListOptions? options = null);
+    BitbucketPageable<Repository> List(string workspace, RepositoryRole? role = null, ListOptions? options = null);
 
     /// <summary>Gets a repository.</summary>
     /// <param name="workspace">The workspace slug or UUID in braces.</param>
@@ -72,9 +65,7 @@ public interface IRepositoriesApi
     /// <param name="role">Keeps only forks where the caller has this role.</param>
     /// <param name="options">Filter, sort, fields and page size.</param>
     /// <returns>The forks, fetched lazily.</returns>
-    [Get("/repositories/{workspace}/{repo_slug}/forks")]
-    [Paged(Next = nameof(Page<Repository>.Next), SameOrigin = true)]
-    PagedEnumerable<Page<Repository>, Repository> ListForks(string workspace, [AliasAs("repo_slug")] string repoSlug, RepositoryRole? role = null, [Query] ListOptions? options = null);
+    BitbucketPageable<Repository> ListForks(string workspace, string repoSlug, RepositoryRole? role = null, ListOptions? options = null);
 
     /// <summary>
     /// Forks a repository. Set <see cref="Repository.Workspace"/> (its slug) to choose the target workspace, and a new
@@ -94,9 +85,7 @@ public interface IRepositoriesApi
     /// <param name="repoSlug">The repository slug or UUID in braces.</param>
     /// <param name="options">Filter, sort, fields and page size.</param>
     /// <returns>The webhooks, fetched lazily.</returns>
-    [Get("/repositories/{workspace}/{repo_slug}/hooks")]
-    [Paged(Next = nameof(Page<WebhookSubscription>.Next), SameOrigin = true)]
-    PagedEnumerable<Page<WebhookSubscription>, WebhookSubscription> ListWebhooks(string workspace, [AliasAs("repo_slug")] string repoSlug, [Query] ListOptions? options = null);
+    BitbucketPageable<WebhookSubscription> ListWebhooks(string workspace, string repoSlug, ListOptions? options = null);
 
     /// <summary>
     /// Installs a webhook on a repository: set <c>url</c>, <c>description</c>, <c>active</c>, <c>events</c> and
@@ -163,9 +152,7 @@ public interface IRepositoriesApi
     /// <param name="repoSlug">The repository slug or UUID in braces.</param>
     /// <param name="options">Filter, sort, fields and page size.</param>
     /// <returns>The group permissions, fetched lazily.</returns>
-    [Get("/repositories/{workspace}/{repo_slug}/permissions-config/groups")]
-    [Paged(Next = nameof(Page<RepositoryGroupPermission>.Next), SameOrigin = true)]
-    PagedEnumerable<Page<RepositoryGroupPermission>, RepositoryGroupPermission> ListGroupPermissions(string workspace, [AliasAs("repo_slug")] string repoSlug, [Query] ListOptions? options = null);
+    BitbucketPageable<RepositoryGroupPermission> ListGroupPermissions(string workspace, string repoSlug, ListOptions? options = null);
 
     /// <summary>Gets a group's explicit permission on a repository.</summary>
     /// <param name="workspace">The workspace slug or UUID in braces.</param>
@@ -200,9 +187,7 @@ public interface IRepositoriesApi
     /// <param name="repoSlug">The repository slug or UUID in braces.</param>
     /// <param name="options">Filter, sort, fields and page size.</param>
     /// <returns>The user permissions, fetched lazily.</returns>
-    [Get("/repositories/{workspace}/{repo_slug}/permissions-config/users")]
-    [Paged(Next = nameof(Page<RepositoryUserPermission>.Next), SameOrigin = true)]
-    PagedEnumerable<Page<RepositoryUserPermission>, RepositoryUserPermission> ListUserPermissions(string workspace, [AliasAs("repo_slug")] string repoSlug, [Query] ListOptions? options = null);
+    BitbucketPageable<RepositoryUserPermission> ListUserPermissions(string workspace, string repoSlug, ListOptions? options = null);
 
     /// <summary>Gets a user's explicit permission on a repository.</summary>
     /// <param name="workspace">The workspace slug or UUID in braces.</param>
@@ -237,17 +222,13 @@ public interface IRepositoriesApi
     /// <param name="repoSlug">The repository slug or UUID in braces.</param>
     /// <param name="options">Filter, sort, fields and page size.</param>
     /// <returns>The watchers, fetched lazily.</returns>
-    [Get("/repositories/{workspace}/{repo_slug}/watchers")]
-    [Paged(Next = nameof(Page<Account>.Next), SameOrigin = true)]
-    PagedEnumerable<Page<Account>, Account> ListWatchers(string workspace, [AliasAs("repo_slug")] string repoSlug, [Query] ListOptions? options = null);
+    BitbucketPageable<Account> ListWatchers(string workspace, string repoSlug, ListOptions? options = null);
 
     /// <summary>Lists the caller's effective permission on every repository they were granted access to, across workspaces (retired by Bitbucket).</summary>
     /// <param name="options">Filter (e.g. <c>permission&gt;"read"</c>), sort, fields and page size.</param>
     /// <returns>The permissions, fetched lazily; Bitbucket now answers 410 Gone.</returns>
     [Obsolete("Bitbucket retired the cross-workspace permission list (CHANGE-2770): it answers 410 Gone; list the caller's workspaces with GET /user/workspaces, then use IRepositoriesApi.ListCurrentUserPermissions(workspace) for each instead.")]
-    [Get("/user/permissions/repositories")]
-    [Paged(Next = nameof(Page<RepositoryPermission>.Next), SameOrigin = true)]
-    PagedEnumerable<Page<RepositoryPermission>, RepositoryPermission> ListCurrentUserPermissionsAcrossWorkspaces([Query] ListOptions? options = null);
+    BitbucketPageable<RepositoryPermission> ListCurrentUserPermissionsAcrossWorkspaces(ListOptions? options = null);
 
     /// <summary>
     /// Lists the caller's effective (highest) permission on each repository of a workspace they were granted access
@@ -256,7 +237,79 @@ public interface IRepositoriesApi
     /// <param name="workspace">The workspace slug or UUID in braces.</param>
     /// <param name="options">Filter (e.g. <c>repository.name="geordi"</c> or <c>permission&gt;"read"</c>), sort, fields and page size.</param>
     /// <returns>The permissions, fetched lazily.</returns>
+    BitbucketPageable<RepositoryPermission> ListCurrentUserPermissions(string workspace, ListOptions? options = null);
+}
+
+/// <summary>
+/// The Refit routes of <see cref="IRepositoriesApi"/>'s lists, implemented by Refit's source generator; each list method of the
+/// public interface wraps its generated paging loop in a <see cref="BitbucketPageable{T}"/>.
+/// </summary>
+internal interface IRepositoriesApiClient : IRepositoriesApi
+{
+    [Obsolete("Bitbucket retired the cross-workspace repository list (CHANGE-2770): it answers 410 Gone; list the caller's workspaces with GET /user/workspaces, then use IRepositoriesApi.List(workspace) for each instead.")]
+    [Get("/repositories")]
+    [Paged(Next = nameof(Page<Repository>.Next), SameOrigin = true)]
+    new PagedEnumerable<Page<Repository>, Repository> ListPublic(RepositoryRole? role = null, [Query(Format = "o")] DateTimeOffset? after = null, [Query] ListOptions? options = null);
+
+    [Obsolete("Bitbucket retired the cross-workspace repository list (CHANGE-2770): it answers 410 Gone; list the caller's workspaces with GET /user/workspaces, then use IRepositoriesApi.List(workspace) for each instead.")]
+    BitbucketPageable<Repository> IRepositoriesApi.ListPublic(RepositoryRole? role, DateTimeOffset? after, ListOptions? options) =>
+        new RefitPageable<Repository>(ListPublic(role, after, options));
+
+    [Get("/repositories/{workspace}")]
+    [Paged(Next = nameof(Page<Repository>.Next), SameOrigin = true)]
+    new PagedEnumerable<Page<Repository>, Repository> List(string workspace, RepositoryRole? role = null, [Query] ListOptions? options = null);
+
+    BitbucketPageable<Repository> IRepositoriesApi.List(string workspace, RepositoryRole? role, ListOptions? options) =>
+        new RefitPageable<Repository>(List(workspace, role, options));
+
+    [Get("/repositories/{workspace}/{repo_slug}/forks")]
+    [Paged(Next = nameof(Page<Repository>.Next), SameOrigin = true)]
+    new PagedEnumerable<Page<Repository>, Repository> ListForks(string workspace, [AliasAs("repo_slug")] string repoSlug, RepositoryRole? role = null, [Query] ListOptions? options = null);
+
+    BitbucketPageable<Repository> IRepositoriesApi.ListForks(string workspace, string repoSlug, RepositoryRole? role, ListOptions? options) =>
+        new RefitPageable<Repository>(ListForks(workspace, repoSlug, role, options));
+
+    [Get("/repositories/{workspace}/{repo_slug}/hooks")]
+    [Paged(Next = nameof(Page<WebhookSubscription>.Next), SameOrigin = true)]
+    new PagedEnumerable<Page<WebhookSubscription>, WebhookSubscription> ListWebhooks(string workspace, [AliasAs("repo_slug")] string repoSlug, [Query] ListOptions? options = null);
+
+    BitbucketPageable<WebhookSubscription> IRepositoriesApi.ListWebhooks(string workspace, string repoSlug, ListOptions? options) =>
+        new RefitPageable<WebhookSubscription>(ListWebhooks(workspace, repoSlug, options));
+
+    [Get("/repositories/{workspace}/{repo_slug}/permissions-config/groups")]
+    [Paged(Next = nameof(Page<RepositoryGroupPermission>.Next), SameOrigin = true)]
+    new PagedEnumerable<Page<RepositoryGroupPermission>, RepositoryGroupPermission> ListGroupPermissions(string workspace, [AliasAs("repo_slug")] string repoSlug, [Query] ListOptions? options = null);
+
+    BitbucketPageable<RepositoryGroupPermission> IRepositoriesApi.ListGroupPermissions(string workspace, string repoSlug, ListOptions? options) =>
+        new RefitPageable<RepositoryGroupPermission>(ListGroupPermissions(workspace, repoSlug, options));
+
+    [Get("/repositories/{workspace}/{repo_slug}/permissions-config/users")]
+    [Paged(Next = nameof(Page<RepositoryUserPermission>.Next), SameOrigin = true)]
+    new PagedEnumerable<Page<RepositoryUserPermission>, RepositoryUserPermission> ListUserPermissions(string workspace, [AliasAs("repo_slug")] string repoSlug, [Query] ListOptions? options = null);
+
+    BitbucketPageable<RepositoryUserPermission> IRepositoriesApi.ListUserPermissions(string workspace, string repoSlug, ListOptions? options) =>
+        new RefitPageable<RepositoryUserPermission>(ListUserPermissions(workspace, repoSlug, options));
+
+    [Get("/repositories/{workspace}/{repo_slug}/watchers")]
+    [Paged(Next = nameof(Page<Account>.Next), SameOrigin = true)]
+    new PagedEnumerable<Page<Account>, Account> ListWatchers(string workspace, [AliasAs("repo_slug")] string repoSlug, [Query] ListOptions? options = null);
+
+    BitbucketPageable<Account> IRepositoriesApi.ListWatchers(string workspace, string repoSlug, ListOptions? options) =>
+        new RefitPageable<Account>(ListWatchers(workspace, repoSlug, options));
+
+    [Obsolete("Bitbucket retired the cross-workspace permission list (CHANGE-2770): it answers 410 Gone; list the caller's workspaces with GET /user/workspaces, then use IRepositoriesApi.ListCurrentUserPermissions(workspace) for each instead.")]
+    [Get("/user/permissions/repositories")]
+    [Paged(Next = nameof(Page<RepositoryPermission>.Next), SameOrigin = true)]
+    new PagedEnumerable<Page<RepositoryPermission>, RepositoryPermission> ListCurrentUserPermissionsAcrossWorkspaces([Query] ListOptions? options = null);
+
+    [Obsolete("Bitbucket retired the cross-workspace permission list (CHANGE-2770): it answers 410 Gone; list the caller's workspaces with GET /user/workspaces, then use IRepositoriesApi.ListCurrentUserPermissions(workspace) for each instead.")]
+    BitbucketPageable<RepositoryPermission> IRepositoriesApi.ListCurrentUserPermissionsAcrossWorkspaces(ListOptions? options) =>
+        new RefitPageable<RepositoryPermission>(ListCurrentUserPermissionsAcrossWorkspaces(options));
+
     [Get("/user/workspaces/{workspace}/permissions/repositories")]
     [Paged(Next = nameof(Page<RepositoryPermission>.Next), SameOrigin = true)]
-    PagedEnumerable<Page<RepositoryPermission>, RepositoryPermission> ListCurrentUserPermissions(string workspace, [Query] ListOptions? options = null);
+    new PagedEnumerable<Page<RepositoryPermission>, RepositoryPermission> ListCurrentUserPermissions(string workspace, [Query] ListOptions? options = null);
+
+    BitbucketPageable<RepositoryPermission> IRepositoriesApi.ListCurrentUserPermissions(string workspace, ListOptions? options) =>
+        new RefitPageable<RepositoryPermission>(ListCurrentUserPermissions(workspace, options));
 }

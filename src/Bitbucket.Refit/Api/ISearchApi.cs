@@ -19,9 +19,7 @@ public interface ISearchApi
     /// <param name="options">Partial-response fields and page size (search ignores <c>q</c> and <c>sort</c>).</param>
     /// <returns>The matching files, fetched lazily.</returns>
     [Obsolete("Bitbucket deprecated code search on 1 November 2026 and names no replacement; it keeps working until Bitbucket removes it.")]
-    [Get("/workspaces/{workspace}/search/code")]
-    [Paged(Items = nameof(SearchResultPage.Values), Next = nameof(SearchResultPage.Next), SameOrigin = true)]
-    PagedEnumerable<SearchResultPage, SearchCodeSearchResult> SearchWorkspace(string workspace, [AliasAs("search_query")] string searchQuery, [Query] ListOptions? options = null);
+    BitbucketPageable<SearchCodeSearchResult> SearchWorkspace(string workspace, string searchQuery, ListOptions? options = null);
 
     /// <summary>Searches code in the repositories of a team, page by page.</summary>
     /// <param name="username">The team's slug or UUID in braces.</param>
@@ -29,9 +27,7 @@ public interface ISearchApi
     /// <param name="options">Partial-response fields and page size (search ignores <c>q</c> and <c>sort</c>).</param>
     /// <returns>The matching files, fetched lazily.</returns>
     [Obsolete("Bitbucket deprecates the team code search (teams are workspaces now); SearchWorkspace is the remaining form, itself deprecated since 1 November 2026 with no replacement.")]
-    [Get("/teams/{username}/search/code")]
-    [Paged(Items = nameof(SearchResultPage.Values), Next = nameof(SearchResultPage.Next), SameOrigin = true)]
-    PagedEnumerable<SearchResultPage, SearchCodeSearchResult> SearchTeam(string username, [AliasAs("search_query")] string searchQuery, [Query] ListOptions? options = null);
+    BitbucketPageable<SearchCodeSearchResult> SearchTeam(string username, string searchQuery, ListOptions? options = null);
 
     /// <summary>Searches code in the repositories of a user, page by page.</summary>
     /// <param name="selectedUser">The user's account id or UUID in braces.</param>
@@ -39,7 +35,39 @@ public interface ISearchApi
     /// <param name="options">Partial-response fields and page size (search ignores <c>q</c> and <c>sort</c>).</param>
     /// <returns>The matching files, fetched lazily.</returns>
     [Obsolete("Bitbucket deprecates the user code search (repositories belong to workspaces now); SearchWorkspace is the remaining form, itself deprecated since 1 November 2026 with no replacement.")]
+    BitbucketPageable<SearchCodeSearchResult> SearchUser(string selectedUser, string searchQuery, ListOptions? options = null);
+}
+
+/// <summary>
+/// The Refit routes of <see cref="ISearchApi"/>'s lists, implemented by Refit's source generator; each list method of the
+/// public interface wraps its generated paging loop in a <see cref="BitbucketPageable{T}"/>.
+/// </summary>
+internal interface ISearchApiClient : ISearchApi
+{
+    [Obsolete("Bitbucket deprecated code search on 1 November 2026 and names no replacement; it keeps working until Bitbucket removes it.")]
+    [Get("/workspaces/{workspace}/search/code")]
+    [Paged(Items = nameof(SearchResultPage.Values), Next = nameof(SearchResultPage.Next), SameOrigin = true)]
+    new PagedEnumerable<SearchResultPage, SearchCodeSearchResult> SearchWorkspace(string workspace, [AliasAs("search_query")] string searchQuery, [Query] ListOptions? options = null);
+
+    [Obsolete("Bitbucket deprecated code search on 1 November 2026 and names no replacement; it keeps working until Bitbucket removes it.")]
+    BitbucketPageable<SearchCodeSearchResult> ISearchApi.SearchWorkspace(string workspace, string searchQuery, ListOptions? options) =>
+        new RefitPageable<SearchResultPage, SearchCodeSearchResult>(SearchWorkspace(workspace, searchQuery, options), SearchResultPages.ToPage);
+
+    [Obsolete("Bitbucket deprecates the team code search (teams are workspaces now); SearchWorkspace is the remaining form, itself deprecated since 1 November 2026 with no replacement.")]
+    [Get("/teams/{username}/search/code")]
+    [Paged(Items = nameof(SearchResultPage.Values), Next = nameof(SearchResultPage.Next), SameOrigin = true)]
+    new PagedEnumerable<SearchResultPage, SearchCodeSearchResult> SearchTeam(string username, [AliasAs("search_query")] string searchQuery, [Query] ListOptions? options = null);
+
+    [Obsolete("Bitbucket deprecates the team code search (teams are workspaces now); SearchWorkspace is the remaining form, itself deprecated since 1 November 2026 with no replacement.")]
+    BitbucketPageable<SearchCodeSearchResult> ISearchApi.SearchTeam(string username, string searchQuery, ListOptions? options) =>
+        new RefitPageable<SearchResultPage, SearchCodeSearchResult>(SearchTeam(username, searchQuery, options), SearchResultPages.ToPage);
+
+    [Obsolete("Bitbucket deprecates the user code search (repositories belong to workspaces now); SearchWorkspace is the remaining form, itself deprecated since 1 November 2026 with no replacement.")]
     [Get("/users/{selected_user}/search/code")]
     [Paged(Items = nameof(SearchResultPage.Values), Next = nameof(SearchResultPage.Next), SameOrigin = true)]
-    PagedEnumerable<SearchResultPage, SearchCodeSearchResult> SearchUser([AliasAs("selected_user")] string selectedUser, [AliasAs("search_query")] string searchQuery, [Query] ListOptions? options = null);
+    new PagedEnumerable<SearchResultPage, SearchCodeSearchResult> SearchUser([AliasAs("selected_user")] string selectedUser, [AliasAs("search_query")] string searchQuery, [Query] ListOptions? options = null);
+
+    [Obsolete("Bitbucket deprecates the user code search (repositories belong to workspaces now); SearchWorkspace is the remaining form, itself deprecated since 1 November 2026 with no replacement.")]
+    BitbucketPageable<SearchCodeSearchResult> ISearchApi.SearchUser(string selectedUser, string searchQuery, ListOptions? options) =>
+        new RefitPageable<SearchResultPage, SearchCodeSearchResult>(SearchUser(selectedUser, searchQuery, options), SearchResultPages.ToPage);
 }

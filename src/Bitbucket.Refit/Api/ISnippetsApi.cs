@@ -14,9 +14,7 @@ public interface ISnippetsApi
     /// <param name="options">Filter, sort, fields and page size.</param>
     /// <returns>The snippets, fetched lazily.</returns>
     [Obsolete("Bitbucket deprecated the cross-workspace snippet list, which now answers 410 Gone; use List(workspace) instead.")]
-    [Get("/snippets")]
-    [Paged(Next = nameof(Page<Snippet>.Next), SameOrigin = true)]
-    PagedEnumerable<Page<Snippet>, Snippet> ListAll([Query] SnippetRole? role = null, [Query] ListOptions? options = null);
+    BitbucketPageable<Snippet> ListAll(SnippetRole? role = null, ListOptions? options = null);
 
     /// <summary>Creates a snippet owned by the current user, sent as <c>multipart/form-data</c>.</summary>
     /// <param name="files">
@@ -36,9 +34,7 @@ public interface ISnippetsApi
     /// <param name="role">Filters by the user's role: owner, contributor or member.</param>
     /// <param name="options">Filter, sort, fields and page size.</param>
     /// <returns>The snippets, fetched lazily.</returns>
-    [Get("/snippets/{workspace}")]
-    [Paged(Next = nameof(Page<Snippet>.Next), SameOrigin = true)]
-    PagedEnumerable<Page<Snippet>, Snippet> List(string workspace, [Query] SnippetRole? role = null, [Query] ListOptions? options = null);
+    BitbucketPageable<Snippet> List(string workspace, SnippetRole? role = null, ListOptions? options = null);
 
     /// <summary>Creates a snippet in a workspace, sent as <c>multipart/form-data</c>.</summary>
     /// <param name="workspace">The workspace slug or UUID in braces.</param>
@@ -91,9 +87,7 @@ public interface ISnippetsApi
     /// <param name="encodedId">The snippet id.</param>
     /// <param name="options">Filter, sort, fields and page size.</param>
     /// <returns>The comments, fetched lazily.</returns>
-    [Get("/snippets/{workspace}/{encoded_id}/comments")]
-    [Paged(Next = nameof(Page<SnippetComment>.Next), SameOrigin = true)]
-    PagedEnumerable<Page<SnippetComment>, SnippetComment> ListComments(string workspace, [AliasAs("encoded_id")] string encodedId, [Query] ListOptions? options = null);
+    BitbucketPageable<SnippetComment> ListComments(string workspace, string encodedId, ListOptions? options = null);
 
     /// <summary>Comments on a snippet; set <c>Parent.Id</c> to reply to another comment.</summary>
     /// <param name="workspace">The workspace slug or UUID in braces.</param>
@@ -137,9 +131,7 @@ public interface ISnippetsApi
     /// <param name="encodedId">The snippet id.</param>
     /// <param name="options">Filter, sort, fields and page size.</param>
     /// <returns>The commits, fetched lazily.</returns>
-    [Get("/snippets/{workspace}/{encoded_id}/commits")]
-    [Paged(Next = nameof(Page<SnippetCommit>.Next), SameOrigin = true)]
-    PagedEnumerable<Page<SnippetCommit>, SnippetCommit> ListCommits(string workspace, [AliasAs("encoded_id")] string encodedId, [Query] ListOptions? options = null);
+    BitbucketPageable<SnippetCommit> ListCommits(string workspace, string encodedId, ListOptions? options = null);
 
     /// <summary>Gets one change (commit) of a snippet.</summary>
     /// <param name="workspace">The workspace slug or UUID in braces.</param>
@@ -194,9 +186,7 @@ public interface ISnippetsApi
     /// <param name="options">Filter, sort, fields and page size.</param>
     /// <returns>The watchers, fetched lazily.</returns>
     [Obsolete("Bitbucket deprecated listing the watchers of a snippet; use IsWatchingAsync to check the current user instead.")]
-    [Get("/snippets/{workspace}/{encoded_id}/watchers")]
-    [Paged(Next = nameof(Page<Account>.Next), SameOrigin = true)]
-    PagedEnumerable<Page<Account>, Account> ListWatchers(string workspace, [AliasAs("encoded_id")] string encodedId, [Query] ListOptions? options = null);
+    BitbucketPageable<Account> ListWatchers(string workspace, string encodedId, ListOptions? options = null);
 
     /// <summary>
     /// Deletes a snippet only if <paramref name="nodeId"/> is still its latest revision; Bitbucket answers 405 when it
@@ -264,4 +254,50 @@ public interface ISnippetsApi
     /// <returns>The patch, streamed; dispose it when done.</returns>
     [Get("/snippets/{workspace}/{encoded_id}/{revision}/patch")]
     Task<Stream> GetPatchAsync(string workspace, [AliasAs("encoded_id")] string encodedId, string revision, CancellationToken cancellationToken = default);
+}
+
+/// <summary>
+/// The Refit routes of <see cref="ISnippetsApi"/>'s lists, implemented by Refit's source generator; each list method of the
+/// public interface wraps its generated paging loop in a <see cref="BitbucketPageable{T}"/>.
+/// </summary>
+internal interface ISnippetsApiClient : ISnippetsApi
+{
+    [Obsolete("Bitbucket deprecated the cross-workspace snippet list, which now answers 410 Gone; use List(workspace) instead.")]
+    [Get("/snippets")]
+    [Paged(Next = nameof(Page<Snippet>.Next), SameOrigin = true)]
+    new PagedEnumerable<Page<Snippet>, Snippet> ListAll([Query] SnippetRole? role = null, [Query] ListOptions? options = null);
+
+    [Obsolete("Bitbucket deprecated the cross-workspace snippet list, which now answers 410 Gone; use List(workspace) instead.")]
+    BitbucketPageable<Snippet> ISnippetsApi.ListAll(SnippetRole? role, ListOptions? options) =>
+        new RefitPageable<Snippet>(ListAll(role, options));
+
+    [Get("/snippets/{workspace}")]
+    [Paged(Next = nameof(Page<Snippet>.Next), SameOrigin = true)]
+    new PagedEnumerable<Page<Snippet>, Snippet> List(string workspace, [Query] SnippetRole? role = null, [Query] ListOptions? options = null);
+
+    BitbucketPageable<Snippet> ISnippetsApi.List(string workspace, SnippetRole? role, ListOptions? options) =>
+        new RefitPageable<Snippet>(List(workspace, role, options));
+
+    [Get("/snippets/{workspace}/{encoded_id}/comments")]
+    [Paged(Next = nameof(Page<SnippetComment>.Next), SameOrigin = true)]
+    new PagedEnumerable<Page<SnippetComment>, SnippetComment> ListComments(string workspace, [AliasAs("encoded_id")] string encodedId, [Query] ListOptions? options = null);
+
+    BitbucketPageable<SnippetComment> ISnippetsApi.ListComments(string workspace, string encodedId, ListOptions? options) =>
+        new RefitPageable<SnippetComment>(ListComments(workspace, encodedId, options));
+
+    [Get("/snippets/{workspace}/{encoded_id}/commits")]
+    [Paged(Next = nameof(Page<SnippetCommit>.Next), SameOrigin = true)]
+    new PagedEnumerable<Page<SnippetCommit>, SnippetCommit> ListCommits(string workspace, [AliasAs("encoded_id")] string encodedId, [Query] ListOptions? options = null);
+
+    BitbucketPageable<SnippetCommit> ISnippetsApi.ListCommits(string workspace, string encodedId, ListOptions? options) =>
+        new RefitPageable<SnippetCommit>(ListCommits(workspace, encodedId, options));
+
+    [Obsolete("Bitbucket deprecated listing the watchers of a snippet; use IsWatchingAsync to check the current user instead.")]
+    [Get("/snippets/{workspace}/{encoded_id}/watchers")]
+    [Paged(Next = nameof(Page<Account>.Next), SameOrigin = true)]
+    new PagedEnumerable<Page<Account>, Account> ListWatchers(string workspace, [AliasAs("encoded_id")] string encodedId, [Query] ListOptions? options = null);
+
+    [Obsolete("Bitbucket deprecated listing the watchers of a snippet; use IsWatchingAsync to check the current user instead.")]
+    BitbucketPageable<Account> ISnippetsApi.ListWatchers(string workspace, string encodedId, ListOptions? options) =>
+        new RefitPageable<Account>(ListWatchers(workspace, encodedId, options));
 }

@@ -19,9 +19,7 @@ public interface ISourceApi
     /// <param name="repoSlug">The repository slug or UUID in braces.</param>
     /// <param name="options">Filter, sort, fields and page size.</param>
     /// <returns>The entries, fetched lazily.</returns>
-    [Get("/repositories/{workspace}/{repo_slug}/src")]
-    [Paged(Next = nameof(Page<TreeEntry>.Next), SameOrigin = true)]
-    PagedEnumerable<Page<TreeEntry>, TreeEntry> ListRoot(string workspace, [AliasAs("repo_slug")] string repoSlug, [Query] ListOptions? options = null);
+    BitbucketPageable<TreeEntry> ListRoot(string workspace, string repoSlug, ListOptions? options = null);
 
     /// <summary>
     /// Downloads the raw content of a file at a commit, as a stream that is not buffered in memory. Bitbucket sends the
@@ -47,15 +45,7 @@ public interface ISourceApi
     /// <param name="maxDepth">Also lists subdirectories, breadth first, down to this depth (default 1); too deep a walk times out with 555.</param>
     /// <param name="options">Filter (e.g. <c>size &gt; 1024 and attributes = "binary"</c>), sort (e.g. <c>-size</c>), fields and page size.</param>
     /// <returns>The entries, fetched lazily.</returns>
-    [Get("/repositories/{workspace}/{repo_slug}/src/{commit}/{**path}")]
-    [Paged(Next = nameof(Page<TreeEntry>.Next), SameOrigin = true)]
-    PagedEnumerable<Page<TreeEntry>, TreeEntry> ListDirectory(
-        string workspace,
-        [AliasAs("repo_slug")] string repoSlug,
-        string commit,
-        string path,
-        [AliasAs("max_depth")] int? maxDepth = null,
-        [Query] ListOptions? options = null);
+    BitbucketPageable<TreeEntry> ListDirectory(string workspace, string repoSlug, string commit, string path, int? maxDepth = null, ListOptions? options = null);
 
     /// <summary>
     /// Gets the meta data of a file (size, MIME type, attributes) or a directory at a commit instead of its content
@@ -122,13 +112,33 @@ public interface ISourceApi
     /// <param name="renames"><see langword="false"/> to stop at renames; Bitbucket follows them by default.</param>
     /// <param name="options">Filter (e.g. <c>commit.date &lt;= 2011-05-18</c>), sort, fields and page size.</param>
     /// <returns>The file at each commit that changed it, fetched lazily.</returns>
+    BitbucketPageable<CommitFile> ListFileHistory(string workspace, string repoSlug, string commit, string path, bool? renames = null, ListOptions? options = null);
+}
+
+/// <summary>
+/// The Refit routes of <see cref="ISourceApi"/>'s lists, implemented by Refit's source generator; each list method of the
+/// public interface wraps its generated paging loop in a <see cref="BitbucketPageable{T}"/>.
+/// </summary>
+internal interface ISourceApiClient : ISourceApi
+{
+    [Get("/repositories/{workspace}/{repo_slug}/src")]
+    [Paged(Next = nameof(Page<TreeEntry>.Next), SameOrigin = true)]
+    new PagedEnumerable<Page<TreeEntry>, TreeEntry> ListRoot(string workspace, [AliasAs("repo_slug")] string repoSlug, [Query] ListOptions? options = null);
+
+    BitbucketPageable<TreeEntry> ISourceApi.ListRoot(string workspace, string repoSlug, ListOptions? options) =>
+        new RefitPageable<TreeEntry>(ListRoot(workspace, repoSlug, options));
+
+    [Get("/repositories/{workspace}/{repo_slug}/src/{commit}/{**path}")]
+    [Paged(Next = nameof(Page<TreeEntry>.Next), SameOrigin = true)]
+    new PagedEnumerable<Page<TreeEntry>, TreeEntry> ListDirectory(string workspace, [AliasAs("repo_slug")] string repoSlug, string commit, string path, [AliasAs("max_depth")] int? maxDepth = null, [Query] ListOptions? options = null);
+
+    BitbucketPageable<TreeEntry> ISourceApi.ListDirectory(string workspace, string repoSlug, string commit, string path, int? maxDepth, ListOptions? options) =>
+        new RefitPageable<TreeEntry>(ListDirectory(workspace, repoSlug, commit, path, maxDepth, options));
+
     [Get("/repositories/{workspace}/{repo_slug}/filehistory/{commit}/{**path}")]
     [Paged(Next = nameof(Page<CommitFile>.Next), SameOrigin = true)]
-    PagedEnumerable<Page<CommitFile>, CommitFile> ListFileHistory(
-        string workspace,
-        [AliasAs("repo_slug")] string repoSlug,
-        string commit,
-        string path,
-        bool? renames = null,
-        [Query] ListOptions? options = null);
+    new PagedEnumerable<Page<CommitFile>, CommitFile> ListFileHistory(string workspace, [AliasAs("repo_slug")] string repoSlug, string commit, string path, bool? renames = null, [Query] ListOptions? options = null);
+
+    BitbucketPageable<CommitFile> ISourceApi.ListFileHistory(string workspace, string repoSlug, string commit, string path, bool? renames, ListOptions? options) =>
+        new RefitPageable<CommitFile>(ListFileHistory(workspace, repoSlug, commit, path, renames, options));
 }

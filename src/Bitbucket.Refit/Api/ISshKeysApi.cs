@@ -10,9 +10,7 @@ public interface ISshKeysApi
     /// <param name="selectedUser">The account id or UUID in braces.</param>
     /// <param name="options">Filter, sort, fields and page size.</param>
     /// <returns>The keys, fetched lazily.</returns>
-    [Get("/users/{selected_user}/ssh-keys")]
-    [Paged(Next = nameof(Page<SshAccountKey>.Next), SameOrigin = true)]
-    PagedEnumerable<Page<SshAccountKey>, SshAccountKey> List([AliasAs("selected_user")] string selectedUser, [Query] ListOptions? options = null);
+    BitbucketPageable<SshAccountKey> List(string selectedUser, ListOptions? options = null);
 
     /// <summary>Adds an SSH public key to a user account.</summary>
     /// <param name="selectedUser">The account id or UUID in braces.</param>
@@ -54,4 +52,18 @@ public interface ISshKeysApi
     /// <returns>The key as stored.</returns>
     [Put("/users/{selected_user}/ssh-keys/{key_id}")]
     Task<SshAccountKey> UpdateAsync([AliasAs("selected_user")] string selectedUser, [AliasAs("key_id")] string keyId, [Body] SshAccountKey key, CancellationToken cancellationToken = default);
+}
+
+/// <summary>
+/// The Refit routes of <see cref="ISshKeysApi"/>'s lists, implemented by Refit's source generator; each list method of the
+/// public interface wraps its generated paging loop in a <see cref="BitbucketPageable{T}"/>.
+/// </summary>
+internal interface ISshKeysApiClient : ISshKeysApi
+{
+    [Get("/users/{selected_user}/ssh-keys")]
+    [Paged(Next = nameof(Page<SshAccountKey>.Next), SameOrigin = true)]
+    new PagedEnumerable<Page<SshAccountKey>, SshAccountKey> List([AliasAs("selected_user")] string selectedUser, [Query] ListOptions? options = null);
+
+    BitbucketPageable<SshAccountKey> ISshKeysApi.List(string selectedUser, ListOptions? options) =>
+        new RefitPageable<SshAccountKey>(List(selectedUser, options));
 }

@@ -15,9 +15,7 @@ public interface IUsersApi
     /// <summary>Lists the e-mail addresses of the current user, confirmed or not, page by page.</summary>
     /// <param name="options">Filter, sort, fields and page size.</param>
     /// <returns>The addresses, fetched lazily.</returns>
-    [Get("/user/emails")]
-    [Paged(Next = nameof(Page<EmailAddress>.Next), SameOrigin = true)]
-    PagedEnumerable<Page<EmailAddress>, EmailAddress> ListEmails([Query] ListOptions? options = null);
+    BitbucketPageable<EmailAddress> ListEmails(ListOptions? options = null);
 
     /// <summary>Gets one e-mail address of the current user.</summary>
     /// <param name="email">The address.</param>
@@ -35,4 +33,18 @@ public interface IUsersApi
     /// <returns>The user.</returns>
     [Get("/users/{selected_user}")]
     Task<Account> GetAsync([AliasAs("selected_user")] string selectedUser, CancellationToken cancellationToken = default);
+}
+
+/// <summary>
+/// The Refit routes of <see cref="IUsersApi"/>'s lists, implemented by Refit's source generator; each list method of the
+/// public interface wraps its generated paging loop in a <see cref="BitbucketPageable{T}"/>.
+/// </summary>
+internal interface IUsersApiClient : IUsersApi
+{
+    [Get("/user/emails")]
+    [Paged(Next = nameof(Page<EmailAddress>.Next), SameOrigin = true)]
+    new PagedEnumerable<Page<EmailAddress>, EmailAddress> ListEmails([Query] ListOptions? options = null);
+
+    BitbucketPageable<EmailAddress> IUsersApi.ListEmails(ListOptions? options) =>
+        new RefitPageable<EmailAddress>(ListEmails(options));
 }

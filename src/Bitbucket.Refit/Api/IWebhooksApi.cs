@@ -25,7 +25,19 @@ public interface IWebhooksApi
     /// <param name="subjectType">The subject type: <see cref="WebhookSubscriptionSubjectType.Repository"/> or <see cref="WebhookSubscriptionSubjectType.Workspace"/>.</param>
     /// <param name="options">Filter, sort, fields and page size.</param>
     /// <returns>The events, fetched lazily.</returns>
+    BitbucketPageable<HookEvent> ListEvents(WebhookSubscriptionSubjectType subjectType, ListOptions? options = null);
+}
+
+/// <summary>
+/// The Refit routes of <see cref="IWebhooksApi"/>'s lists, implemented by Refit's source generator; each list method of the
+/// public interface wraps its generated paging loop in a <see cref="BitbucketPageable{T}"/>.
+/// </summary>
+internal interface IWebhooksApiClient : IWebhooksApi
+{
     [Get("/hook_events/{subject_type}")]
     [Paged(Next = nameof(Page<HookEvent>.Next), SameOrigin = true)]
-    PagedEnumerable<Page<HookEvent>, HookEvent> ListEvents([AliasAs("subject_type")] WebhookSubscriptionSubjectType subjectType, [Query] ListOptions? options = null);
+    new PagedEnumerable<Page<HookEvent>, HookEvent> ListEvents([AliasAs("subject_type")] WebhookSubscriptionSubjectType subjectType, [Query] ListOptions? options = null);
+
+    BitbucketPageable<HookEvent> IWebhooksApi.ListEvents(WebhookSubscriptionSubjectType subjectType, ListOptions? options) =>
+        new RefitPageable<HookEvent>(ListEvents(subjectType, options));
 }

@@ -14,9 +14,7 @@ public interface IWorkspacesApi
     /// <param name="options">Filter (e.g. <c>permission="owner"</c>), sort, fields and page size.</param>
     /// <returns>The memberships, fetched lazily.</returns>
     [Obsolete("Bitbucket deprecated GET /user/permissions/workspaces and answers 410 Gone since CHANGE-2770; use ListForCurrentUser (GET /user/workspaces) or GetPermissionForCurrentUserAsync instead.")]
-    [Get("/user/permissions/workspaces")]
-    [Paged(Next = nameof(Page<WorkspaceMembership>.Next), SameOrigin = true)]
-    PagedEnumerable<Page<WorkspaceMembership>, WorkspaceMembership> ListPermissionsForCurrentUser([Query] ListOptions? options = null);
+    BitbucketPageable<WorkspaceMembership> ListPermissionsForCurrentUser(ListOptions? options = null);
 
     /// <summary>
     /// Lists the workspaces the caller can access, each with whether the caller administers it, page by page. This is
@@ -25,9 +23,7 @@ public interface IWorkspacesApi
     /// <param name="administrator"><see langword="true"/> for only the workspaces the caller administers, <see langword="false"/> for only the others, <see langword="null"/> for all.</param>
     /// <param name="options">Filter and sort (by <c>slug</c> only), fields and page size.</param>
     /// <returns>The workspaces with the caller's access, fetched lazily.</returns>
-    [Get("/user/workspaces")]
-    [Paged(Next = nameof(Page<WorkspaceAccess>.Next), SameOrigin = true)]
-    PagedEnumerable<Page<WorkspaceAccess>, WorkspaceAccess> ListForCurrentUser(bool? administrator = null, [Query] ListOptions? options = null);
+    BitbucketPageable<WorkspaceAccess> ListForCurrentUser(bool? administrator = null, ListOptions? options = null);
 
     /// <summary>Gets the caller's effective role in a workspace: the highest privilege any of their groups gives.</summary>
     /// <param name="workspace">The workspace slug or UUID in braces.</param>
@@ -41,9 +37,7 @@ public interface IWorkspacesApi
     /// <param name="options">Filter (e.g. <c>slug="acme"</c>), sort, fields and page size.</param>
     /// <returns>The workspaces, fetched lazily.</returns>
     [Obsolete("Bitbucket deprecated GET /workspaces and answers 410 Gone since CHANGE-2770; use ListForCurrentUser (GET /user/workspaces) instead.")]
-    [Get("/workspaces")]
-    [Paged(Next = nameof(Page<Workspace>.Next), SameOrigin = true)]
-    PagedEnumerable<Page<Workspace>, Workspace> List([Query] WorkspaceRole? role = null, [Query] ListOptions? options = null);
+    BitbucketPageable<Workspace> List(WorkspaceRole? role = null, ListOptions? options = null);
 
     /// <summary>Gets a workspace by slug or UUID.</summary>
     /// <param name="workspace">The workspace slug or UUID in braces.</param>
@@ -56,9 +50,7 @@ public interface IWorkspacesApi
     /// <param name="workspace">The workspace slug or UUID in braces.</param>
     /// <param name="options">Filter, sort, fields and page size.</param>
     /// <returns>The webhooks, fetched lazily.</returns>
-    [Get("/workspaces/{workspace}/hooks")]
-    [Paged(Next = nameof(Page<WebhookSubscription>.Next), SameOrigin = true)]
-    PagedEnumerable<Page<WebhookSubscription>, WebhookSubscription> ListWebhooks(string workspace, [Query] ListOptions? options = null);
+    BitbucketPageable<WebhookSubscription> ListWebhooks(string workspace, ListOptions? options = null);
 
     /// <summary>
     /// Installs a webhook on a workspace; it fires for events of every repository in it. Only workspace owners can, and
@@ -107,9 +99,7 @@ public interface IWorkspacesApi
     /// <param name="workspace">The workspace slug or UUID in braces.</param>
     /// <param name="options">Filter, sort, fields and page size.</param>
     /// <returns>The memberships, fetched lazily.</returns>
-    [Get("/workspaces/{workspace}/members")]
-    [Paged(Next = nameof(Page<WorkspaceMembership>.Next), SameOrigin = true)]
-    PagedEnumerable<Page<WorkspaceMembership>, WorkspaceMembership> ListMembers(string workspace, [Query] ListOptions? options = null);
+    BitbucketPageable<WorkspaceMembership> ListMembers(string workspace, ListOptions? options = null);
 
     /// <summary>Gets one member of a workspace.</summary>
     /// <param name="workspace">The workspace slug or UUID in braces.</param>
@@ -123,9 +113,7 @@ public interface IWorkspacesApi
     /// <param name="workspace">The workspace slug or UUID in braces.</param>
     /// <param name="options">Filter (e.g. <c>permission="owner"</c>), sort, fields and page size.</param>
     /// <returns>The memberships with <see cref="WorkspaceMembership.Permission"/>, fetched lazily.</returns>
-    [Get("/workspaces/{workspace}/permissions")]
-    [Paged(Next = nameof(Page<WorkspaceMembership>.Next), SameOrigin = true)]
-    PagedEnumerable<Page<WorkspaceMembership>, WorkspaceMembership> ListPermissions(string workspace, [Query] ListOptions? options = null);
+    BitbucketPageable<WorkspaceMembership> ListPermissions(string workspace, ListOptions? options = null);
 
     /// <summary>
     /// Lists every user's effective permission on every repository of a workspace, page by page. Workspace
@@ -134,26 +122,20 @@ public interface IWorkspacesApi
     /// <param name="workspace">The workspace slug or UUID in braces.</param>
     /// <param name="options">Filter (e.g. <c>repository.name="geordi"</c>, <c>permission&gt;"read"</c>), sort, fields and page size.</param>
     /// <returns>The permissions, fetched lazily.</returns>
-    [Get("/workspaces/{workspace}/permissions/repositories")]
-    [Paged(Next = nameof(Page<RepositoryPermission>.Next), SameOrigin = true)]
-    PagedEnumerable<Page<RepositoryPermission>, RepositoryPermission> ListRepositoryPermissions(string workspace, [Query] ListOptions? options = null);
+    BitbucketPageable<RepositoryPermission> ListRepositoryPermissions(string workspace, ListOptions? options = null);
 
     /// <summary>Lists every user's effective permission on one repository, page by page. Repository administrators only.</summary>
     /// <param name="workspace">The workspace slug or UUID in braces.</param>
     /// <param name="repoSlug">The repository slug or UUID in braces.</param>
     /// <param name="options">Filter (e.g. <c>permission&gt;"read"</c>), sort, fields and page size.</param>
     /// <returns>The permissions, fetched lazily.</returns>
-    [Get("/workspaces/{workspace}/permissions/repositories/{repo_slug}")]
-    [Paged(Next = nameof(Page<RepositoryPermission>.Next), SameOrigin = true)]
-    PagedEnumerable<Page<RepositoryPermission>, RepositoryPermission> ListPermissionsForRepository(string workspace, [AliasAs("repo_slug")] string repoSlug, [Query] ListOptions? options = null);
+    BitbucketPageable<RepositoryPermission> ListPermissionsForRepository(string workspace, string repoSlug, ListOptions? options = null);
 
     /// <summary>Lists the projects of a workspace, page by page.</summary>
     /// <param name="workspace">The workspace slug or UUID in braces.</param>
     /// <param name="options">Filter, sort, fields and page size.</param>
     /// <returns>The projects, fetched lazily.</returns>
-    [Get("/workspaces/{workspace}/projects")]
-    [Paged(Next = nameof(Page<Project>.Next), SameOrigin = true)]
-    PagedEnumerable<Page<Project>, Project> ListProjects(string workspace, [Query] ListOptions? options = null);
+    BitbucketPageable<Project> ListProjects(string workspace, ListOptions? options = null);
 
     /// <summary>Lists the pull requests a user authored in any repository of a workspace, page by page.</summary>
     /// <param name="workspace">The workspace slug or UUID in braces.</param>
@@ -161,13 +143,7 @@ public interface IWorkspacesApi
     /// <param name="state">Only pull requests in these states (repeated <c>state</c> parameters); Bitbucket's default is open ones only.</param>
     /// <param name="options">Filter, sort, fields and page size.</param>
     /// <returns>The pull requests, fetched lazily.</returns>
-    [Get("/workspaces/{workspace}/pullrequests/{selected_user}")]
-    [Paged(Next = nameof(Page<PullRequest>.Next), SameOrigin = true)]
-    PagedEnumerable<Page<PullRequest>, PullRequest> ListPullRequestsForUser(
-        string workspace,
-        [AliasAs("selected_user")] string selectedUser,
-        [QueryConverter(typeof(PullRequestStateQueryConverter))] IEnumerable<PullRequestState>? state = null,
-        [Query] ListOptions? options = null);
+    BitbucketPageable<PullRequest> ListPullRequestsForUser(string workspace, string selectedUser, IEnumerable<PullRequestState>? state = null, ListOptions? options = null);
 
     /// <summary>
     /// Gets the public GPG key(s) Bitbucket signs the workspace's web-made commits with: usually one ASCII-armored key,
@@ -178,4 +154,85 @@ public interface IWorkspacesApi
     /// <returns>The response body as text.</returns>
     [Get("/workspaces/{workspace}/settings/gpg/public-key")]
     Task<string> GetGpgPublicKeyAsync(string workspace, CancellationToken cancellationToken = default);
+}
+
+/// <summary>
+/// The Refit routes of <see cref="IWorkspacesApi"/>'s lists, implemented by Refit's source generator; each list method of the
+/// public interface wraps its generated paging loop in a <see cref="BitbucketPageable{T}"/>.
+/// </summary>
+internal interface IWorkspacesApiClient : IWorkspacesApi
+{
+    [Obsolete("Bitbucket deprecated GET /user/permissions/workspaces and answers 410 Gone since CHANGE-2770; use ListForCurrentUser (GET /user/workspaces) or GetPermissionForCurrentUserAsync instead.")]
+    [Get("/user/permissions/workspaces")]
+    [Paged(Next = nameof(Page<WorkspaceMembership>.Next), SameOrigin = true)]
+    new PagedEnumerable<Page<WorkspaceMembership>, WorkspaceMembership> ListPermissionsForCurrentUser([Query] ListOptions? options = null);
+
+    [Obsolete("Bitbucket deprecated GET /user/permissions/workspaces and answers 410 Gone since CHANGE-2770; use ListForCurrentUser (GET /user/workspaces) or GetPermissionForCurrentUserAsync instead.")]
+    BitbucketPageable<WorkspaceMembership> IWorkspacesApi.ListPermissionsForCurrentUser(ListOptions? options) =>
+        new RefitPageable<WorkspaceMembership>(ListPermissionsForCurrentUser(options));
+
+    [Get("/user/workspaces")]
+    [Paged(Next = nameof(Page<WorkspaceAccess>.Next), SameOrigin = true)]
+    new PagedEnumerable<Page<WorkspaceAccess>, WorkspaceAccess> ListForCurrentUser(bool? administrator = null, [Query] ListOptions? options = null);
+
+    BitbucketPageable<WorkspaceAccess> IWorkspacesApi.ListForCurrentUser(bool? administrator, ListOptions? options) =>
+        new RefitPageable<WorkspaceAccess>(ListForCurrentUser(administrator, options));
+
+    [Obsolete("Bitbucket deprecated GET /workspaces and answers 410 Gone since CHANGE-2770; use ListForCurrentUser (GET /user/workspaces) instead.")]
+    [Get("/workspaces")]
+    [Paged(Next = nameof(Page<Workspace>.Next), SameOrigin = true)]
+    new PagedEnumerable<Page<Workspace>, Workspace> List([Query] WorkspaceRole? role = null, [Query] ListOptions? options = null);
+
+    [Obsolete("Bitbucket deprecated GET /workspaces and answers 410 Gone since CHANGE-2770; use ListForCurrentUser (GET /user/workspaces) instead.")]
+    BitbucketPageable<Workspace> IWorkspacesApi.List(WorkspaceRole? role, ListOptions? options) =>
+        new RefitPageable<Workspace>(List(role, options));
+
+    [Get("/workspaces/{workspace}/hooks")]
+    [Paged(Next = nameof(Page<WebhookSubscription>.Next), SameOrigin = true)]
+    new PagedEnumerable<Page<WebhookSubscription>, WebhookSubscription> ListWebhooks(string workspace, [Query] ListOptions? options = null);
+
+    BitbucketPageable<WebhookSubscription> IWorkspacesApi.ListWebhooks(string workspace, ListOptions? options) =>
+        new RefitPageable<WebhookSubscription>(ListWebhooks(workspace, options));
+
+    [Get("/workspaces/{workspace}/members")]
+    [Paged(Next = nameof(Page<WorkspaceMembership>.Next), SameOrigin = true)]
+    new PagedEnumerable<Page<WorkspaceMembership>, WorkspaceMembership> ListMembers(string workspace, [Query] ListOptions? options = null);
+
+    BitbucketPageable<WorkspaceMembership> IWorkspacesApi.ListMembers(string workspace, ListOptions? options) =>
+        new RefitPageable<WorkspaceMembership>(ListMembers(workspace, options));
+
+    [Get("/workspaces/{workspace}/permissions")]
+    [Paged(Next = nameof(Page<WorkspaceMembership>.Next), SameOrigin = true)]
+    new PagedEnumerable<Page<WorkspaceMembership>, WorkspaceMembership> ListPermissions(string workspace, [Query] ListOptions? options = null);
+
+    BitbucketPageable<WorkspaceMembership> IWorkspacesApi.ListPermissions(string workspace, ListOptions? options) =>
+        new RefitPageable<WorkspaceMembership>(ListPermissions(workspace, options));
+
+    [Get("/workspaces/{workspace}/permissions/repositories")]
+    [Paged(Next = nameof(Page<RepositoryPermission>.Next), SameOrigin = true)]
+    new PagedEnumerable<Page<RepositoryPermission>, RepositoryPermission> ListRepositoryPermissions(string workspace, [Query] ListOptions? options = null);
+
+    BitbucketPageable<RepositoryPermission> IWorkspacesApi.ListRepositoryPermissions(string workspace, ListOptions? options) =>
+        new RefitPageable<RepositoryPermission>(ListRepositoryPermissions(workspace, options));
+
+    [Get("/workspaces/{workspace}/permissions/repositories/{repo_slug}")]
+    [Paged(Next = nameof(Page<RepositoryPermission>.Next), SameOrigin = true)]
+    new PagedEnumerable<Page<RepositoryPermission>, RepositoryPermission> ListPermissionsForRepository(string workspace, [AliasAs("repo_slug")] string repoSlug, [Query] ListOptions? options = null);
+
+    BitbucketPageable<RepositoryPermission> IWorkspacesApi.ListPermissionsForRepository(string workspace, string repoSlug, ListOptions? options) =>
+        new RefitPageable<RepositoryPermission>(ListPermissionsForRepository(workspace, repoSlug, options));
+
+    [Get("/workspaces/{workspace}/projects")]
+    [Paged(Next = nameof(Page<Project>.Next), SameOrigin = true)]
+    new PagedEnumerable<Page<Project>, Project> ListProjects(string workspace, [Query] ListOptions? options = null);
+
+    BitbucketPageable<Project> IWorkspacesApi.ListProjects(string workspace, ListOptions? options) =>
+        new RefitPageable<Project>(ListProjects(workspace, options));
+
+    [Get("/workspaces/{workspace}/pullrequests/{selected_user}")]
+    [Paged(Next = nameof(Page<PullRequest>.Next), SameOrigin = true)]
+    new PagedEnumerable<Page<PullRequest>, PullRequest> ListPullRequestsForUser(string workspace, [AliasAs("selected_user")] string selectedUser, [QueryConverter(typeof(PullRequestStateQueryConverter))] IEnumerable<PullRequestState>? state = null, [Query] ListOptions? options = null);
+
+    BitbucketPageable<PullRequest> IWorkspacesApi.ListPullRequestsForUser(string workspace, string selectedUser, IEnumerable<PullRequestState>? state, ListOptions? options) =>
+        new RefitPageable<PullRequest>(ListPullRequestsForUser(workspace, selectedUser, state, options));
 }

@@ -9,28 +9,28 @@ internal static class BitbucketApiRegistry
 {
     public static void Register(IServiceCollection services, string clientName, string settingsKey, string? key)
     {
-        Add<IUsersApi>(services, clientName, settingsKey, key);
-        Add<IWorkspacesApi>(services, clientName, settingsKey, key);
-        Add<IRepositoriesApi>(services, clientName, settingsKey, key);
-        Add<IPullRequestsApi>(services, clientName, settingsKey, key);
-        Add<ICommitsApi>(services, clientName, settingsKey, key);
-        Add<ICommitStatusesApi>(services, clientName, settingsKey, key);
-        Add<IRefsApi>(services, clientName, settingsKey, key);
-        Add<IBranchRestrictionsApi>(services, clientName, settingsKey, key);
-        Add<IBranchingModelApi>(services, clientName, settingsKey, key);
-        Add<ISourceApi>(services, clientName, settingsKey, key);
-        Add<IWebhooksApi>(services, clientName, settingsKey, key);
-        Add<IPipelinesApi>(services, clientName, settingsKey, key);
-        Add<ISnippetsApi>(services, clientName, settingsKey, key);
-        Add<IDeploymentsApi>(services, clientName, settingsKey, key);
-        Add<IProjectsApi>(services, clientName, settingsKey, key);
-        Add<IPropertiesApi>(services, clientName, settingsKey, key);
-        Add<IReportsApi>(services, clientName, settingsKey, key);
-        Add<ISshKeysApi>(services, clientName, settingsKey, key);
-        Add<IGpgKeysApi>(services, clientName, settingsKey, key);
-        Add<IDownloadsApi>(services, clientName, settingsKey, key);
-        Add<IAddonApi>(services, clientName, settingsKey, key);
-        Add<ISearchApi>(services, clientName, settingsKey, key);
+        Add<IUsersApi, IUsersApiClient>(services, clientName, settingsKey, key);
+        Add<IWorkspacesApi, IWorkspacesApiClient>(services, clientName, settingsKey, key);
+        Add<IRepositoriesApi, IRepositoriesApiClient>(services, clientName, settingsKey, key);
+        Add<IPullRequestsApi, IPullRequestsApiClient>(services, clientName, settingsKey, key);
+        Add<ICommitsApi, ICommitsApiClient>(services, clientName, settingsKey, key);
+        Add<ICommitStatusesApi, ICommitStatusesApiClient>(services, clientName, settingsKey, key);
+        Add<IRefsApi, IRefsApiClient>(services, clientName, settingsKey, key);
+        Add<IBranchRestrictionsApi, IBranchRestrictionsApiClient>(services, clientName, settingsKey, key);
+        Add<IBranchingModelApi, IBranchingModelApi>(services, clientName, settingsKey, key);
+        Add<ISourceApi, ISourceApiClient>(services, clientName, settingsKey, key);
+        Add<IWebhooksApi, IWebhooksApiClient>(services, clientName, settingsKey, key);
+        Add<IPipelinesApi, IPipelinesApiClient>(services, clientName, settingsKey, key);
+        Add<ISnippetsApi, ISnippetsApiClient>(services, clientName, settingsKey, key);
+        Add<IDeploymentsApi, IDeploymentsApiClient>(services, clientName, settingsKey, key);
+        Add<IProjectsApi, IProjectsApiClient>(services, clientName, settingsKey, key);
+        Add<IPropertiesApi, IPropertiesApi>(services, clientName, settingsKey, key);
+        Add<IReportsApi, IReportsApiClient>(services, clientName, settingsKey, key);
+        Add<ISshKeysApi, ISshKeysApiClient>(services, clientName, settingsKey, key);
+        Add<IGpgKeysApi, IGpgKeysApiClient>(services, clientName, settingsKey, key);
+        Add<IDownloadsApi, IDownloadsApiClient>(services, clientName, settingsKey, key);
+        Add<IAddonApi, IAddonApi>(services, clientName, settingsKey, key);
+        Add<ISearchApi, ISearchApiClient>(services, clientName, settingsKey, key);
 
         if (key is null)
         {
@@ -42,16 +42,19 @@ internal static class BitbucketApiRegistry
         }
     }
 
-    private static void Add<T>(IServiceCollection services, string clientName, string settingsKey, string? key)
+    /// <summary>Registers <typeparamref name="T"/>, implemented by the generated client of <typeparamref name="TClient"/>
+    /// (the interface itself, or the internal one that adds the Refit routes of its lists).</summary>
+    private static void Add<T, TClient>(IServiceCollection services, string clientName, string settingsKey, string? key)
         where T : class
+        where TClient : class, T
     {
         if (key is null)
         {
-            services.AddTransient(sp => Create<T>(sp, clientName, settingsKey));
+            services.AddTransient<T>(sp => Create<TClient>(sp, clientName, settingsKey));
         }
         else
         {
-            services.AddKeyedTransient(key, (sp, _) => Create<T>(sp, clientName, settingsKey));
+            services.AddKeyedTransient<T>(key, (sp, _) => Create<TClient>(sp, clientName, settingsKey));
         }
     }
 

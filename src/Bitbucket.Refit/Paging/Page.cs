@@ -11,6 +11,17 @@ namespace Bitbucket;
 /// <typeparam name="T">The item type.</typeparam>
 public sealed record Page<T>
 {
+    /// <summary>Creates a page holding <paramref name="values"/>, for tests and fakes (see <see cref="BitbucketPageable"/>).</summary>
+    /// <param name="values">The items.</param>
+    /// <param name="next">The link to the following page, or <see langword="null"/> for the last page.</param>
+    /// <returns>The page, with <see cref="Pagelen"/> set to the number of items.</returns>
+    public static Page<T> FromValues(IEnumerable<T> values, string? next = null)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var items = values.ToArray();
+        return new Page<T> { Values = items, Pagelen = items.Length, RawNext = next };
+    }
+
     /// <summary>Gets the total number of items across all pages, when Bitbucket computed it.</summary>
     public int? Size { get; init; }
 
@@ -63,7 +74,7 @@ public sealed record Page<T>
         foreach (var range in query.Split('&'))
         {
             var pair = query[range];
-            if (pair.StartsWith("page=", StringComparison.Ordinal)
+            if (pair.StartsWith("page=", StringComparison.OrdinalIgnoreCase)
                 && int.TryParse(pair[5..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var target)
                 && target <= current)
             {

@@ -29,7 +29,7 @@ public sealed class SearchApiTests : ApiTestBase
             $$"""{"size":2,"page":1,"pagelen":1,"query_substituted":true,"values":[{{ResultJson}}],"next":"{{Mock.Url}}{{path}}?search_query=foo%20repo%3Ademo&page=2&pagelen=1"}""",
             $$"""{"size":2,"page":2,"pagelen":1,"query_substituted":false,"values":[{{ResultJson.Replace("src/foo.py", "src/bar.py", StringComparison.Ordinal)}}]}""");
 
-        var pages = new List<SearchResultPage>();
+        var pages = new List<Page<SearchCodeSearchResult>>();
         await foreach (var page in Search.SearchWorkspace("my-workspace", "foo repo:demo", new ListOptions { Fields = "+values.file.commit.repository", PageLength = 1 }).AsPages())
         {
             pages.Add(page);
@@ -44,7 +44,7 @@ public sealed class SearchApiTests : ApiTestBase
                 $"{path}?search_query=foo%20repo%3Ademo&page=2&pagelen=1",
             }));
             Assert.That(pages.Select(p => p.Values!.Single().File!.Path), Is.EqualTo(new[] { "src/foo.py", "src/bar.py" }));
-            Assert.That(pages[0].QuerySubstituted, Is.True);
+            Assert.That(pages[0].AdditionalProperties!["query_substituted"].GetBoolean(), Is.True);
             Assert.That(pages[0].Size, Is.EqualTo(2));
             var result = pages[0].Values!.Single();
             Assert.That(result.Type, Is.EqualTo("code_search_result"));

@@ -163,7 +163,7 @@ public sealed class CommitsConformanceTests
         Assert.That(text, Is.Not.Null);
     }
 
-    private static async Task<Page<T>> FirstPageAsync<T>(global::Refit.PagedEnumerable<Page<T>, T> pages)
+    private static async Task<Page<T>> FirstPageAsync<T>(BitbucketPageable<T> pages)
     {
         await foreach (var page in pages.AsPages())
         {

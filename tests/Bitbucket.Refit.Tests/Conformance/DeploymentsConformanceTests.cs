@@ -14,7 +14,7 @@ public sealed class DeploymentsConformanceTests
     private const string EnvironmentUuid = "{4f6c2d3e-1a2b-4c5d-8e9f-0a1b2c3d4e5f}";
     private const string PublicKey = "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQDAK/b1cHHDr/TEV1JGQl+WjCwStKG6Bhrv0rFpEsYlyTBm1fzN0VOJJYn4ZOPCPJwqse6fGbXntEs mleu@C02W454JHTD8";
 
-    private static async Task<Page<T>> FirstPageAsync<T>(PagedEnumerable<Page<T>, T> pages)
+    private static async Task<Page<T>> FirstPageAsync<T>(BitbucketPageable<T> pages)
     {
         await foreach (var page in pages.AsPages())
         {

@@ -28,7 +28,7 @@ public sealed class PipelinesConformanceTests
     [OneTimeSetUp]
     public async Task StartPrism() => _prism = await PrismServer.GetAsync();
 
-    internal static async Task<Page<T>> FirstPageAsync<T>(PagedEnumerable<Page<T>, T> list)
+    internal static async Task<Page<T>> FirstPageAsync<T>(BitbucketPageable<T> list)
     {
         await foreach (var page in list.AsPages())
         {

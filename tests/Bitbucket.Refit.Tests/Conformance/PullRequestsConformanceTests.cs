@@ -75,7 +75,7 @@ public sealed class PullRequestsConformanceTests
         }
     }
 
-    private static async Task<Page<T>> FirstPageAsync<T>(PagedEnumerable<Page<T>, T> pages)
+    private static async Task<Page<T>> FirstPageAsync<T>(BitbucketPageable<T> pages)
     {
         await foreach (var page in pages.AsPages())
         {
@@ -111,7 +111,7 @@ public sealed class PullRequestsConformanceTests
     /// For the lists whose 200 the description leaves without a body (activity, commits): Prism accepts the request and
     /// answers an empty body, which the client reads as no page. The WireMock tests cover Bitbucket's documented shape.
     /// </summary>
-    private async Task AssertAcceptedWithoutBodyAsync<T>(Func<IBitbucketClient, PagedEnumerable<Page<T>, T>> list)
+    private async Task AssertAcceptedWithoutBodyAsync<T>(Func<IBitbucketClient, BitbucketPageable<T>> list)
     {
         var pages = await _prism.CallAsync(async c =>
         {

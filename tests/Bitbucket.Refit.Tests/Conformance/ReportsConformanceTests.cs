@@ -113,7 +113,7 @@ public sealed class ReportsConformanceTests
         Link = "http://www.mysystem.com/reports/001/annotations/001",
     };
 
-    private static async Task<Page<T>> FirstPageAsync<T>(global::Refit.PagedEnumerable<Page<T>, T> pages)
+    private static async Task<Page<T>> FirstPageAsync<T>(BitbucketPageable<T> pages)
     {
         await foreach (var page in pages.AsPages())
         {

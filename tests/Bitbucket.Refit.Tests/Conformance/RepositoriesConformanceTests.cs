@@ -16,7 +16,7 @@ internal static class RepositoryAreaConformance
     public const string Hash = "1e6d6b4ad8b8e5b8d5f1c3a2b1e0f9a8b7c6d5e4";
 
     /// <summary>Fetches only the first page (Prism's <c>next</c> links point at example.com).</summary>
-    public static async Task<Page<T>> FirstPageAsync<T>(PagedEnumerable<Page<T>, T> list)
+    public static async Task<Page<T>> FirstPageAsync<T>(BitbucketPageable<T> list)
     {
         await foreach (var page in list.AsPages())
         {

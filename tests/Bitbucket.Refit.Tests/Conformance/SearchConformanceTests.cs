@@ -33,7 +33,7 @@ public sealed class SearchConformanceTests
         Assert.That(page.Values!.First().PathMatches, Is.Not.Null);
     }
 
-    private static async Task<SearchResultPage> FirstPageAsync(global::Refit.PagedEnumerable<SearchResultPage, SearchCodeSearchResult> pages)
+    private static async Task<Page<SearchCodeSearchResult>> FirstPageAsync(BitbucketPageable<SearchCodeSearchResult> pages)
     {
         await foreach (var page in pages.AsPages())
         {

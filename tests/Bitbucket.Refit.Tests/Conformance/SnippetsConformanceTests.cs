@@ -27,7 +27,7 @@ public sealed class SnippetsConformanceTests
         Content = new RenderedContent { Raw = raw },
     };
 
-    private static async Task<Page<T>> FirstPageAsync<T>(PagedEnumerable<Page<T>, T> pages)
+    private static async Task<Page<T>> FirstPageAsync<T>(BitbucketPageable<T> pages)
     {
         await foreach (var page in pages.AsPages())
         {

@@ -7,7 +7,7 @@ namespace Bitbucket.Tests.Conformance;
 internal static class AccountConformance
 {
     /// <summary>Fetches only the first page (Prism's <c>next</c> links point at example.com).</summary>
-    public static async Task<Page<T>> FirstPageAsync<T>(PagedEnumerable<Page<T>, T> list)
+    public static async Task<Page<T>> FirstPageAsync<T>(BitbucketPageable<T> list)
     {
         await foreach (var page in list.AsPages())
         {

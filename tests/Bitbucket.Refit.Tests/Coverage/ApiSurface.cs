@@ -76,14 +76,27 @@ internal static partial class ApiSurface
             .OrderBy(t => t.Name, StringComparer.Ordinal)
             .ToList();
 
-    /// <summary>Every method carrying a Refit HTTP method attribute, over all API interfaces.</summary>
+    /// <summary>
+    /// Every method carrying a Refit HTTP method attribute, over all API interfaces: the public interface's own, and
+    /// for its list methods those of the internal <c>I…ApiClient</c> interface that carries their routes.
+    /// </summary>
     public static IReadOnlyList<RefitRoute> ReadRefitRoutes() =>
         ApiInterfaces()
-            .SelectMany(i => i.GetMethods(BindingFlags.Public | BindingFlags.Instance)
+            .SelectMany(i => RouteCarriers(i)
+                .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
                 .Select(m => (Method: m, Attribute: m.GetCustomAttribute<HttpMethodAttribute>(inherit: true)))
                 .Where(x => x.Attribute is not null)
                 .Select(x => new RefitRoute(i, x.Method, x.Attribute!.Method.Method.ToUpperInvariant(), x.Attribute.Path)))
             .ToList();
+
+    private static IEnumerable<Type> RouteCarriers(Type api)
+    {
+        yield return api;
+        if (api.Assembly.GetType(api.FullName + "Client") is { IsInterface: true } client && client.IsAssignableTo(api))
+        {
+            yield return client;
+        }
+    }
 
     /// <summary>
     /// The comparison key: upper-case method, path without query string, every <c>{name}</c> (Refit's

@@ -162,7 +162,7 @@ public abstract class ApiTestBase
     }
 
     /// <summary>The items of the first page only.</summary>
-    protected static async Task<List<T>> FirstPageAsync<T>(PagedEnumerable<Page<T>, T> pages)
+    protected static async Task<List<T>> FirstPageAsync<T>(BitbucketPageable<T> pages)
     {
         await foreach (var page in pages.AsPages())
         {

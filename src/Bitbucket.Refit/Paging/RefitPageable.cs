@@ -1,0 +1,138 @@
+using System.Runtime.CompilerServices;
+using Refit;
+
+namespace Bitbucket;
+
+/// <summary>
+/// A list fetched from Bitbucket: Refit's generated paging loop (lazy, one page held at a time, <c>next</c> followed
+/// only to the configured origin) behind the library's mockable <see cref="BitbucketPageable{T}"/>.
+/// </summary>
+/// <typeparam name="T">The item type.</typeparam>
+internal sealed class RefitPageable<T> : BitbucketPageable<T>
+{
+    private readonly PagedEnumerable<Page<T>, T> _inner;
+    private readonly bool _bounded;
+
+    /// <summary>Initializes a new instance of the <see cref="RefitPageable{T}"/> class, bounded by <see cref="BitbucketPageable{T}.DefaultMaxPages"/>.</summary>
+    /// <param name="inner">The generated paging loop.</param>
+    public RefitPageable(PagedEnumerable<Page<T>, T> inner)
+        : this(inner, bounded: false)
+    {
+    }
+
+    private RefitPageable(PagedEnumerable<Page<T>, T> inner, bool bounded)
+    {
+        _inner = inner;
+        _bounded = bounded;
+    }
+
+    /// <inheritdoc />
+    public override IAsyncEnumerable<Page<T>> AsPages(CancellationToken cancellationToken = default) =>
+        _bounded ? Pages(_inner, cancellationToken) : PagesWithDefaultBound(_inner, cancellationToken);
+
+    /// <inheritdoc />
+    public override BitbucketPageable<T> WithMaxPages(int pages)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(pages, 1);
+        return new RefitPageable<T>(_inner.WithMaxPages(pages), bounded: true);
+    }
+
+    /// <inheritdoc />
+    public override IAsyncEnumerator<T> GetAsyncEnumerator(CancellationToken cancellationToken = default) =>
+        _bounded ? _inner.GetAsyncEnumerator(cancellationToken) : ItemsWithDefaultBound(cancellationToken).GetAsyncEnumerator(cancellationToken);
+
+    /// <inheritdoc />
+    public override string ToString() => _inner.ToString();
+
+    private static async IAsyncEnumerable<Page<T>> Pages(PagedEnumerable<Page<T>, T> inner, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var page in inner.AsPages().WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            yield return page;
+        }
+    }
+
+    private static async IAsyncEnumerable<Page<T>> PagesWithDefaultBound(PagedEnumerable<Page<T>, T> inner, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // One page more than the bound is allowed to be requested: reaching it proves the list goes on past the bound.
+        var count = 0;
+        await foreach (var page in inner.WithMaxPages(DefaultMaxPages + 1).AsPages().WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            if (++count > DefaultMaxPages)
+            {
+                throw TooManyPages();
+            }
+
+            yield return page;
+        }
+    }
+
+    private async IAsyncEnumerable<T> ItemsWithDefaultBound([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var page in PagesWithDefaultBound(_inner, cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var item in page.Values)
+            {
+                yield return item;
+            }
+        }
+    }
+
+    private static BitbucketPagingException TooManyPages() =>
+        new($"The list goes on past {DefaultMaxPages:N0} pages (BitbucketPageable<T>.DefaultMaxPages), which is almost always a server-side cursor loop; stopping. Call WithMaxPages(n) to read a longer list on purpose.");
+}
+
+/// <summary>
+/// A list whose pages Bitbucket sends in a shape of their own (the code searches), presented as <see cref="Page{T}"/>.
+/// </summary>
+/// <typeparam name="TPage">The page type on the wire.</typeparam>
+/// <typeparam name="T">The item type.</typeparam>
+internal sealed class RefitPageable<TPage, T>(PagedEnumerable<TPage, T> inner, Func<TPage, Page<T>> toPage) : BitbucketPageable<T>
+{
+    /// <inheritdoc />
+    public override async IAsyncEnumerable<Page<T>> AsPages([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var count = 0;
+        await foreach (var page in inner.WithMaxPages(DefaultMaxPages + 1).AsPages().WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            if (++count > DefaultMaxPages)
+            {
+                throw new BitbucketPagingException($"The list goes on past {DefaultMaxPages:N0} pages (BitbucketPageable<T>.DefaultMaxPages); stopping. Call WithMaxPages(n) to read a longer list on purpose.");
+            }
+
+            yield return toPage(page);
+        }
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => inner.ToString();
+}
+
+/// <summary>Presents a code-search page as a <see cref="Page{T}"/>, keeping <c>query_substituted</c> in its extension data.</summary>
+internal static class SearchResultPages
+{
+    /// <summary>Converts one page.</summary>
+    /// <param name="page">The page as Bitbucket sent it.</param>
+    /// <returns>The same page as a <see cref="Page{T}"/>.</returns>
+    public static Page<Models.SearchCodeSearchResult> ToPage(Models.SearchResultPage page)
+    {
+        var extra = page.AdditionalProperties is null
+            ? new Dictionary<string, System.Text.Json.JsonElement>(StringComparer.Ordinal)
+            : new Dictionary<string, System.Text.Json.JsonElement>(page.AdditionalProperties, StringComparer.Ordinal);
+        if (page.QuerySubstituted is { } substituted)
+        {
+            extra["query_substituted"] = System.Text.Json.JsonSerializer.SerializeToElement(substituted, Serialization.BitbucketJsonContext.Default.Boolean);
+        }
+
+        return new Page<Models.SearchCodeSearchResult>
+        {
+            Size = page.Size is { } size ? (int)Math.Min(size, int.MaxValue) : null,
+            PageNumber = page.Page,
+            Pagelen = page.Pagelen,
+            RawNext = page.Next,
+            Previous = page.Previous,
+            Values = page.Values ?? [],
+            AdditionalProperties = extra.Count == 0 ? null : extra,
+        };
+    }
+}
