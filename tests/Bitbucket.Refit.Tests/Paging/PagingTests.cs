@@ -1,4 +1,5 @@
 using Bitbucket;
+using Bitbucket.Models;
 using Bitbucket.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using WireMock.RequestBuilders;
@@ -60,6 +61,59 @@ public sealed class PagingTests
                 "/2.0/user/emails?page=3&pagelen=2",
             }));
         });
+    }
+
+    [Test]
+    [Category("Reliability")]
+    public void EndlessCursorChain_StopsAtTheDefaultBound_WithAClearException()
+    {
+        // Every page links to another opaque cursor: nothing in the links shows the loop, so only the bound stops it.
+        _mock.Server.Given(Request.Create().WithPath("/2.0/user/emails").WithParam("pagelen", "7").UsingGet())
+            .AtPriority(1)
+            .RespondWith(Json($$"""{"pagelen":7,"values":[{"email":"a@x"}],"next":"{{_mock.Url}}/2.0/user/emails?cursor=again&pagelen=7"}"""));
+
+        var error = Assert.ThrowsAsync<BitbucketPagingException>(async () =>
+        {
+            await foreach (var _ in _users.ListEmails(new ListOptions { PageLength = 7 }).AsPages())
+            {
+            }
+        });
+
+        Assert.That(error!.Message, Does.Contain("10,000 pages").And.Contain("WithMaxPages"));
+        Assert.That(_mock.Requests, Has.Count.EqualTo(BitbucketPageable<EmailAddress>.DefaultMaxPages + 1), "one page past the bound proves the list goes on");
+    }
+
+    [Test]
+    public async Task EndlessCursorChain_WithMaxPages_EndsQuietly()
+    {
+        _mock.Server.Given(Request.Create().WithPath("/2.0/user/emails").WithParam("pagelen", "7").UsingGet())
+            .AtPriority(1)
+            .RespondWith(Json($$"""{"pagelen":7,"values":[{"email":"a@x"}],"next":"{{_mock.Url}}/2.0/user/emails?cursor=again&pagelen=7"}"""));
+
+        var items = 0;
+        await foreach (var _ in _users.ListEmails(new ListOptions { PageLength = 7 }).WithMaxPages(3))
+        {
+            items++;
+        }
+
+        Assert.That((items, _mock.Requests.Count), Is.EqualTo((3, 3)));
+    }
+
+    [TestCase("PAGE=1")]
+    [TestCase("Page=2")]
+    public void NextLinkBackToAnEarlierPage_InAnyCase_StopsTheLoop(string back)
+    {
+        _mock.Server.Given(Request.Create().WithPath("/2.0/user/emails").WithParam("pagelen", "9").UsingGet())
+            .AtPriority(1)
+            .RespondWith(Json($$"""{"page":2,"pagelen":9,"values":[{"email":"a@x"}],"next":"{{_mock.Url}}/2.0/user/emails?{{back}}&pagelen=9"}"""));
+
+        Assert.ThrowsAsync<BitbucketPagingException>(async () =>
+        {
+            await foreach (var _ in _users.ListEmails(new ListOptions { PageLength = 9 }))
+            {
+            }
+        });
+        Assert.That(_mock.Requests, Has.Count.EqualTo(1));
     }
 
     [Test]
