@@ -59,7 +59,7 @@ public abstract class BitbucketPageable<T> : IAsyncEnumerable<T>
     /// <param name="cancellationToken">Cancels the enumeration and the page request in flight.</param>
     /// <returns>The items, lazily.</returns>
     public virtual IAsyncEnumerator<T> GetAsyncEnumerator(CancellationToken cancellationToken = default) =>
-        EnumerateItems(cancellationToken).GetAsyncEnumerator(cancellationToken);
+        EnumerateItems(cancellationToken).GetAsyncEnumerator();
 
     private async IAsyncEnumerable<T> EnumerateItems([EnumeratorCancellation] CancellationToken cancellationToken)
     {

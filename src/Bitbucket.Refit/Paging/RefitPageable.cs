@@ -52,20 +52,8 @@ internal sealed class RefitPageable<T> : BitbucketPageable<T>
         }
     }
 
-    private static async IAsyncEnumerable<Page<T>> PagesWithDefaultBound(PagedEnumerable<Page<T>, T> inner, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        // One page more than the bound is allowed to be requested: reaching it proves the list goes on past the bound.
-        var count = 0;
-        await foreach (var page in inner.WithMaxPages(DefaultMaxPages + 1).AsPages().WithCancellation(cancellationToken).ConfigureAwait(false))
-        {
-            if (++count > DefaultMaxPages)
-            {
-                throw TooManyPages();
-            }
-
-            yield return page;
-        }
-    }
+    private static IAsyncEnumerable<Page<T>> PagesWithDefaultBound(PagedEnumerable<Page<T>, T> inner, CancellationToken cancellationToken) =>
+        DefaultPageBound.Enforce(inner, cancellationToken);
 
     private async IAsyncEnumerable<T> ItemsWithDefaultBound([EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -78,8 +66,6 @@ internal sealed class RefitPageable<T> : BitbucketPageable<T>
         }
     }
 
-    private static BitbucketPagingException TooManyPages() =>
-        new($"The list goes on past {DefaultMaxPages:N0} pages (BitbucketPageable<T>.DefaultMaxPages), which is almost always a server-side cursor loop; stopping. Call WithMaxPages(n) to read a longer list on purpose.");
 }
 
 /// <summary>
@@ -92,20 +78,42 @@ internal sealed class RefitPageable<TPage, T>(PagedEnumerable<TPage, T> inner, F
     /// <inheritdoc />
     public override async IAsyncEnumerable<Page<T>> AsPages([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var count = 0;
-        await foreach (var page in inner.WithMaxPages(DefaultMaxPages + 1).AsPages().WithCancellation(cancellationToken).ConfigureAwait(false))
+        await foreach (var page in DefaultPageBound.Enforce(inner, cancellationToken).ConfigureAwait(false))
         {
-            if (++count > DefaultMaxPages)
-            {
-                throw new BitbucketPagingException($"The list goes on past {DefaultMaxPages:N0} pages (BitbucketPageable<T>.DefaultMaxPages); stopping. Call WithMaxPages(n) to read a longer list on purpose.");
-            }
-
             yield return toPage(page);
         }
     }
 
     /// <inheritdoc />
     public override string ToString() => inner.ToString();
+}
+
+/// <summary>The bound every list fetched from Bitbucket keeps unless the caller set one with <c>WithMaxPages</c>.</summary>
+internal static class DefaultPageBound
+{
+    /// <summary>
+    /// Enumerates the pages of <paramref name="inner"/>, raising <see cref="BitbucketPagingException"/> when a page past
+    /// <see cref="BitbucketPageable{T}.DefaultMaxPages"/> arrives (one page more is requested to prove the list goes on).
+    /// </summary>
+    /// <typeparam name="TPage">The page type on the wire.</typeparam>
+    /// <typeparam name="TItem">The item type.</typeparam>
+    /// <param name="inner">The generated paging loop.</param>
+    /// <param name="cancellationToken">Cancels the enumeration.</param>
+    /// <returns>The pages, lazily.</returns>
+    public static async IAsyncEnumerable<TPage> Enforce<TPage, TItem>(PagedEnumerable<TPage, TItem> inner, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var max = BitbucketPageable<TItem>.DefaultMaxPages;
+        var count = 0;
+        await foreach (var page in inner.WithMaxPages(max + 1).AsPages().WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            if (++count > max)
+            {
+                throw new BitbucketPagingException($"The list goes on past {max:N0} pages (BitbucketPageable<T>.DefaultMaxPages), which is almost always a server-side cursor loop; stopping. Call WithMaxPages(n) to read a longer list on purpose.");
+            }
+
+            yield return page;
+        }
+    }
 }
 
 /// <summary>Presents a code-search page as a <see cref="Page{T}"/>, keeping <c>query_substituted</c> in its extension data.</summary>
