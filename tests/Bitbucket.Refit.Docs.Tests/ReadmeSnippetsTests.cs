@@ -76,6 +76,31 @@ public sealed partial class ReadmeSnippetsTests
     }
 
     [Test]
+    public void The_consumer_project_runs_the_readme_quick_start_and_testing_examples_verbatim()
+    {
+        // tests/Bitbucket.Refit.Consumer builds these files from the packed packages (.ci/run); each must be a README block.
+        var root = FindRoot();
+        var blocks = ReadmeSnippets.All(root).Where(s => s.File == "README.md").Select(s => Normalize(s.Code)).ToHashSet();
+        var files = Directory.GetFiles(Path.Combine(root, "tests", "Bitbucket.Refit.Consumer"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                        && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Where(f => File.ReadLines(f).First().StartsWith("// This file is a code block of the repository README.md", StringComparison.Ordinal))
+            .ToList();
+
+        Assert.That(files.Select(Path.GetFileName), Is.SupersetOf(new[]
+        {
+            "Program.cs", "ReviewQueue.cs", "ReviewQueueMockTests.cs", "ReviewQueueSandboxTests.cs", "ReviewQueueWireMockTests.cs",
+        }));
+        foreach (var file in files)
+        {
+            var code = Normalize(string.Join('\n', File.ReadLines(file).Skip(1)));
+            Assert.That(blocks, Does.Contain(code), $"{Path.GetRelativePath(root, file)} is no longer a README.md block: copy the block back into it.");
+        }
+
+        static string Normalize(string code) => code.Replace("\r", "", StringComparison.Ordinal).Trim();
+    }
+
+    [Test]
     public void A_broken_block_fails_the_check()
     {
         // The check itself can fail: a block with a wrong namespace, a missing using or a misspelt member is an error.
