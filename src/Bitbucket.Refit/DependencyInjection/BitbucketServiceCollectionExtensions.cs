@@ -111,6 +111,7 @@ public static class BitbucketServiceCollectionExtensions
             services.AddKeyedSingleton(trackerKey, (sp, _) => new BitbucketRateLimitTracker(sp.GetRequiredService<TimeProvider>()));
         }
 
+        httpClientBuilder.AddHttpMessageHandler(sp => TelemetryHandler.Create(sp, name)); // outermost: one span per operation, attempts nest under it
         httpClientBuilder.AddHttpMessageHandler(sp =>
             new PathValidationHandler(sp.GetRequiredService<IOptionsMonitor<BitbucketOptions>>().Get(name).BaseAddress));
         BitbucketResilience.Add(httpClientBuilder, name);

@@ -142,7 +142,7 @@ internal static class BitbucketResilience
         }
 
         private Task<HttpResponseMessage> SendAttemptAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-            base.SendAsync(request, cancellationToken);
+            base.SendAsync(TelemetryHandler.CountAttempt(request), cancellationToken);
     }
 
     /// <summary>Stands in for <see cref="RetryHandler"/> when retries are off.</summary>

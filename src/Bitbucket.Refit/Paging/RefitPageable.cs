@@ -39,14 +39,14 @@ internal sealed class RefitPageable<T> : BitbucketPageable<T>
 
     /// <inheritdoc />
     public override IAsyncEnumerator<T> GetAsyncEnumerator(CancellationToken cancellationToken = default) =>
-        _bounded ? _inner.GetAsyncEnumerator(cancellationToken) : ItemsWithDefaultBound(cancellationToken).GetAsyncEnumerator(cancellationToken);
+        Items(cancellationToken).GetAsyncEnumerator(cancellationToken);
 
     /// <inheritdoc />
     public override string ToString() => _inner.ToString();
 
     private static async IAsyncEnumerable<Page<T>> Pages(PagedEnumerable<Page<T>, T> inner, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var page in inner.AsPages().WithCancellation(cancellationToken).ConfigureAwait(false))
+        await foreach (var page in Http.Instrumentation.TraceList(inner.AsPages()).WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             yield return page;
         }
@@ -55,9 +55,9 @@ internal sealed class RefitPageable<T> : BitbucketPageable<T>
     private static IAsyncEnumerable<Page<T>> PagesWithDefaultBound(PagedEnumerable<Page<T>, T> inner, CancellationToken cancellationToken) =>
         DefaultPageBound.Enforce(inner, cancellationToken);
 
-    private async IAsyncEnumerable<T> ItemsWithDefaultBound([EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<T> Items([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var page in PagesWithDefaultBound(_inner, cancellationToken).ConfigureAwait(false))
+        await foreach (var page in AsPages(cancellationToken).ConfigureAwait(false))
         {
             foreach (var item in page.Values)
             {
@@ -104,7 +104,7 @@ internal static class DefaultPageBound
     {
         var max = BitbucketPageable<TItem>.DefaultMaxPages;
         var count = 0;
-        await foreach (var page in inner.WithMaxPages(max + 1).AsPages().WithCancellation(cancellationToken).ConfigureAwait(false))
+        await foreach (var page in Http.Instrumentation.TraceList(inner.WithMaxPages(max + 1).AsPages()).WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             if (++count > max)
             {

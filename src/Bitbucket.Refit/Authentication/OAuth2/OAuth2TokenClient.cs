@@ -23,7 +23,7 @@ internal sealed class OAuth2TokenClient(HttpClient httpClient, Uri tokenEndpoint
         HttpResponseMessage response;
         try
         {
-            response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+            response = await Http.Instrumentation.SendTokenRequestAsync(httpClient, request, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is HttpRequestException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
