@@ -81,6 +81,7 @@ internal static class BitbucketResilience
 
     internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context, bool retryUnsafeMethods)
     {
+        if (Instrumentation.IsSingleAttempt(context.GetRequestMessage())) return false; // health probes: one call, never retried
         var method = outcome.Result?.RequestMessage?.Method ?? context.GetRequestMessage()?.Method;
         var idempotent = method is not null && (method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Put
             || method == HttpMethod.Delete || method == HttpMethod.Options || retryUnsafeMethods);

@@ -232,6 +232,18 @@ internal static class Instrumentation
             description: "1 when Bitbucket last reported the credential near its limit (X-RateLimit-NearLimit), else 0.");
     }
 
+    /// <summary>
+    /// The request option (<c>Bitbucket.Refit.SingleAttempt</c> = <see langword="true"/>) that keeps the retry handler from
+    /// repeating a request; set by the Bitbucket.Refit.HealthChecks probe so one probe is one call.
+    /// </summary>
+    public static readonly HttpRequestOptionsKey<bool> SingleAttemptKey = new("Bitbucket.Refit.SingleAttempt");
+
+    /// <summary>Gets whether <paramref name="request"/> asked for a single attempt.</summary>
+    /// <param name="request">The request, if known.</param>
+    /// <returns><see langword="true"/> when the request must not be retried.</returns>
+    public static bool IsSingleAttempt(HttpRequestMessage? request) =>
+        request is not null && request.Options.TryGetValue(SingleAttemptKey, out var single) && single;
+
     /// <summary>Makes a registration's rate-limit tracker observable by the gauges, as long as it lives.</summary>
     public static void Track(BitbucketRateLimitTracker tracker, string registration) => Trackers.AddOrUpdate(tracker, registration);
 
