@@ -66,6 +66,64 @@ public sealed record BranchRestrictionLinks
 [JsonConverter(typeof(BitbucketEnumConverter<BranchRestrictionKind>))]
 public readonly record struct BranchRestrictionKind(string Value) : IBitbucketEnum<BranchRestrictionKind>, IFormattable
 {
+    /// <summary>The known wire values as constants, for constant patterns: <c>value.Value switch { BranchRestrictionKind.Names.Push => … }</c>; an unknown value falls to the discard arm and still round-trips unchanged.</summary>
+    public static class Names
+    {
+        /// <summary><c>push</c>.</summary>
+        public const string Push = "push";
+
+        /// <summary><c>delete</c>.</summary>
+        public const string Delete = "delete";
+
+        /// <summary><c>force</c>.</summary>
+        public const string Force = "force";
+
+        /// <summary><c>restrict_merges</c>.</summary>
+        public const string RestrictMerges = "restrict_merges";
+
+        /// <summary><c>require_tasks_to_be_completed</c>.</summary>
+        public const string RequireTasksToBeCompleted = "require_tasks_to_be_completed";
+
+        /// <summary><c>require_approvals_to_merge</c>.</summary>
+        public const string RequireApprovalsToMerge = "require_approvals_to_merge";
+
+        /// <summary><c>require_review_group_approvals_to_merge</c>.</summary>
+        public const string RequireReviewGroupApprovalsToMerge = "require_review_group_approvals_to_merge";
+
+        /// <summary><c>require_default_reviewer_approvals_to_merge</c>.</summary>
+        public const string RequireDefaultReviewerApprovalsToMerge = "require_default_reviewer_approvals_to_merge";
+
+        /// <summary><c>require_no_changes_requested</c>.</summary>
+        public const string RequireNoChangesRequested = "require_no_changes_requested";
+
+        /// <summary><c>require_passing_builds_to_merge</c>.</summary>
+        public const string RequirePassingBuildsToMerge = "require_passing_builds_to_merge";
+
+        /// <summary><c>require_commits_behind</c>.</summary>
+        public const string RequireCommitsBehind = "require_commits_behind";
+
+        /// <summary><c>reset_pullrequest_approvals_on_change</c>.</summary>
+        public const string ResetPullRequestApprovalsOnChange = "reset_pullrequest_approvals_on_change";
+
+        /// <summary><c>smart_reset_pullrequest_approvals</c>.</summary>
+        public const string SmartResetPullRequestApprovals = "smart_reset_pullrequest_approvals";
+
+        /// <summary><c>reset_pullrequest_changes_requested_on_change</c>.</summary>
+        public const string ResetPullRequestChangesRequestedOnChange = "reset_pullrequest_changes_requested_on_change";
+
+        /// <summary><c>require_all_dependencies_merged</c>.</summary>
+        public const string RequireAllDependenciesMerged = "require_all_dependencies_merged";
+
+        /// <summary><c>enforce_merge_checks</c>.</summary>
+        public const string EnforceMergeChecks = "enforce_merge_checks";
+
+        /// <summary><c>allow_auto_merge_when_builds_pass</c>.</summary>
+        public const string AllowAutoMergeWhenBuildsPass = "allow_auto_merge_when_builds_pass";
+
+        /// <summary><c>require_all_comments_resolved</c>.</summary>
+        public const string RequireAllCommentsResolved = "require_all_comments_resolved";
+    }
+
     /// <summary>The <c>push</c> value.</summary>
     public static BranchRestrictionKind Push { get; } = new("push");
 
@@ -144,6 +202,16 @@ public readonly record struct BranchRestrictionKind(string Value) : IBitbucketEn
 [JsonConverter(typeof(BitbucketEnumConverter<BranchRestrictionBranchMatchKind>))]
 public readonly record struct BranchRestrictionBranchMatchKind(string Value) : IBitbucketEnum<BranchRestrictionBranchMatchKind>
 {
+    /// <summary>The known wire values as constants, for constant patterns: <c>value.Value switch { BranchRestrictionBranchMatchKind.Names.BranchingModel => … }</c>; an unknown value falls to the discard arm and still round-trips unchanged.</summary>
+    public static class Names
+    {
+        /// <summary><c>branching_model</c>.</summary>
+        public const string BranchingModel = "branching_model";
+
+        /// <summary><c>glob</c>.</summary>
+        public const string Glob = "glob";
+    }
+
     /// <summary>The <c>branching_model</c> value.</summary>
     public static BranchRestrictionBranchMatchKind BranchingModel { get; } = new("branching_model");
 
@@ -167,6 +235,28 @@ public readonly record struct BranchRestrictionBranchMatchKind(string Value) : I
 [JsonConverter(typeof(BitbucketEnumConverter<BranchRestrictionBranchType>))]
 public readonly record struct BranchRestrictionBranchType(string Value) : IBitbucketEnum<BranchRestrictionBranchType>
 {
+    /// <summary>The known wire values as constants, for constant patterns: <c>value.Value switch { BranchRestrictionBranchType.Names.Feature => … }</c>; an unknown value falls to the discard arm and still round-trips unchanged.</summary>
+    public static class Names
+    {
+        /// <summary><c>feature</c>.</summary>
+        public const string Feature = "feature";
+
+        /// <summary><c>bugfix</c>.</summary>
+        public const string Bugfix = "bugfix";
+
+        /// <summary><c>release</c>.</summary>
+        public const string Release = "release";
+
+        /// <summary><c>hotfix</c>.</summary>
+        public const string Hotfix = "hotfix";
+
+        /// <summary><c>development</c>.</summary>
+        public const string Development = "development";
+
+        /// <summary><c>production</c>.</summary>
+        public const string Production = "production";
+    }
+
     /// <summary>The <c>feature</c> value.</summary>
     public static BranchRestrictionBranchType Feature { get; } = new("feature");
 

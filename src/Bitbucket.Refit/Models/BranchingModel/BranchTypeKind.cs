@@ -10,6 +10,22 @@ namespace Bitbucket.Models;
 [JsonConverter(typeof(BitbucketEnumConverter<BranchTypeKind>))]
 public readonly record struct BranchTypeKind(string Value) : IBitbucketEnum<BranchTypeKind>
 {
+    /// <summary>The known wire values as constants, for constant patterns: <c>value.Value switch { BranchTypeKind.Names.Feature => … }</c>; an unknown value falls to the discard arm and still round-trips unchanged.</summary>
+    public static class Names
+    {
+        /// <summary><c>feature</c>.</summary>
+        public const string Feature = "feature";
+
+        /// <summary><c>bugfix</c>.</summary>
+        public const string Bugfix = "bugfix";
+
+        /// <summary><c>release</c>.</summary>
+        public const string Release = "release";
+
+        /// <summary><c>hotfix</c>.</summary>
+        public const string Hotfix = "hotfix";
+    }
+
     /// <summary>The <c>feature</c> value.</summary>
     public static BranchTypeKind Feature { get; } = new("feature");
 

@@ -74,6 +74,22 @@ public sealed record CommitStatusLinks
 [JsonConverter(typeof(BitbucketEnumConverter<CommitStatusState>))]
 public readonly record struct CommitStatusState(string Value) : IBitbucketEnum<CommitStatusState>
 {
+    /// <summary>The known wire values as constants, for constant patterns: <c>value.Value switch { CommitStatusState.Names.Failed => … }</c>; an unknown value falls to the discard arm and still round-trips unchanged.</summary>
+    public static class Names
+    {
+        /// <summary><c>FAILED</c>.</summary>
+        public const string Failed = "FAILED";
+
+        /// <summary><c>INPROGRESS</c>.</summary>
+        public const string InProgress = "INPROGRESS";
+
+        /// <summary><c>STOPPED</c>.</summary>
+        public const string Stopped = "STOPPED";
+
+        /// <summary><c>SUCCESSFUL</c>.</summary>
+        public const string Successful = "SUCCESSFUL";
+    }
+
     /// <summary>The <c>FAILED</c> value.</summary>
     public static CommitStatusState Failed { get; } = new("FAILED");
 

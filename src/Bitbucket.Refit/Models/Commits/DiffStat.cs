@@ -37,6 +37,22 @@ public sealed record DiffStat
 [JsonConverter(typeof(BitbucketEnumConverter<DiffStatStatus>))]
 public readonly record struct DiffStatStatus(string Value) : IBitbucketEnum<DiffStatStatus>
 {
+    /// <summary>The known wire values as constants, for constant patterns: <c>value.Value switch { DiffStatStatus.Names.Added => … }</c>; an unknown value falls to the discard arm and still round-trips unchanged.</summary>
+    public static class Names
+    {
+        /// <summary><c>added</c>.</summary>
+        public const string Added = "added";
+
+        /// <summary><c>removed</c>.</summary>
+        public const string Removed = "removed";
+
+        /// <summary><c>modified</c>.</summary>
+        public const string Modified = "modified";
+
+        /// <summary><c>renamed</c>.</summary>
+        public const string Renamed = "renamed";
+    }
+
     /// <summary>The <c>added</c> value.</summary>
     public static DiffStatStatus Added { get; } = new("added");
 

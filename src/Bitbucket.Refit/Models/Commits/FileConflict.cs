@@ -31,6 +31,61 @@ public sealed record FileConflict
 [JsonConverter(typeof(BitbucketEnumConverter<FileConflictScenario>))]
 public readonly record struct FileConflictScenario(string Value) : IBitbucketEnum<FileConflictScenario>
 {
+    /// <summary>The known wire values as constants, for constant patterns: <c>value.Value switch { FileConflictScenario.Names.DeleteModify => … }</c>; an unknown value falls to the discard arm and still round-trips unchanged.</summary>
+    public static class Names
+    {
+        /// <summary><c>delete_modify</c>.</summary>
+        public const string DeleteModify = "delete_modify";
+
+        /// <summary><c>modify_delete</c>.</summary>
+        public const string ModifyDelete = "modify_delete";
+
+        /// <summary><c>content</c>.</summary>
+        public const string Content = "content";
+
+        /// <summary><c>binary</c>.</summary>
+        public const string Binary = "binary";
+
+        /// <summary><c>flags</c>.</summary>
+        public const string Flags = "flags";
+
+        /// <summary><c>mode</c>.</summary>
+        public const string Mode = "mode";
+
+        /// <summary><c>type</c>.</summary>
+        public const string Type = "type";
+
+        /// <summary><c>symlink</c>.</summary>
+        public const string Symlink = "symlink";
+
+        /// <summary><c>directory_file</c>.</summary>
+        public const string DirectoryFile = "directory_file";
+
+        /// <summary><c>file_directory</c>.</summary>
+        public const string FileDirectory = "file_directory";
+
+        /// <summary><c>add_rename</c>.</summary>
+        public const string AddRename = "add_rename";
+
+        /// <summary><c>rename_add</c>.</summary>
+        public const string RenameAdd = "rename_add";
+
+        /// <summary><c>delete_rename</c>.</summary>
+        public const string DeleteRename = "delete_rename";
+
+        /// <summary><c>rename_delete</c>.</summary>
+        public const string RenameDelete = "rename_delete";
+
+        /// <summary><c>rename</c>.</summary>
+        public const string Rename = "rename";
+
+        /// <summary><c>subrepo</c>.</summary>
+        public const string Subrepo = "subrepo";
+
+        /// <summary><c>unknown</c>.</summary>
+        public const string Unknown = "unknown";
+    }
+
     /// <summary>The <c>delete_modify</c> value.</summary>
     public static FileConflictScenario DeleteModify { get; } = new("delete_modify");
 

@@ -37,6 +37,16 @@ public sealed record Participant
 [JsonConverter(typeof(BitbucketEnumConverter<ParticipantRole>))]
 public readonly record struct ParticipantRole(string Value) : IBitbucketEnum<ParticipantRole>
 {
+    /// <summary>The known wire values as constants, for constant patterns: <c>value.Value switch { ParticipantRole.Names.Participant => … }</c>; an unknown value falls to the discard arm and still round-trips unchanged.</summary>
+    public static class Names
+    {
+        /// <summary><c>PARTICIPANT</c>.</summary>
+        public const string Participant = "PARTICIPANT";
+
+        /// <summary><c>REVIEWER</c>.</summary>
+        public const string Reviewer = "REVIEWER";
+    }
+
     /// <summary>The <c>PARTICIPANT</c> value.</summary>
     public static ParticipantRole Participant { get; } = new("PARTICIPANT");
 
@@ -58,6 +68,16 @@ public readonly record struct ParticipantRole(string Value) : IBitbucketEnum<Par
 [JsonConverter(typeof(BitbucketEnumConverter<ParticipantState>))]
 public readonly record struct ParticipantState(string Value) : IBitbucketEnum<ParticipantState>
 {
+    /// <summary>The known wire values as constants, for constant patterns: <c>value.Value switch { ParticipantState.Names.Approved => … }</c>; an unknown value falls to the discard arm and still round-trips unchanged.</summary>
+    public static class Names
+    {
+        /// <summary><c>approved</c>.</summary>
+        public const string Approved = "approved";
+
+        /// <summary><c>changes_requested</c>.</summary>
+        public const string ChangesRequested = "changes_requested";
+    }
+
     /// <summary>The <c>approved</c> value.</summary>
     public static ParticipantState Approved { get; } = new("approved");
 

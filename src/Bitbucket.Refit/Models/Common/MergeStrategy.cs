@@ -10,6 +10,28 @@ namespace Bitbucket.Models;
 [JsonConverter(typeof(BitbucketEnumConverter<MergeStrategy>))]
 public readonly record struct MergeStrategy(string Value) : IBitbucketEnum<MergeStrategy>
 {
+    /// <summary>The known wire values as constants, for constant patterns: <c>value.Value switch { MergeStrategy.Names.MergeCommit => … }</c>; an unknown value falls to the discard arm and still round-trips unchanged.</summary>
+    public static class Names
+    {
+        /// <summary><c>merge_commit</c>.</summary>
+        public const string MergeCommit = "merge_commit";
+
+        /// <summary><c>squash</c>.</summary>
+        public const string Squash = "squash";
+
+        /// <summary><c>fast_forward</c>.</summary>
+        public const string FastForward = "fast_forward";
+
+        /// <summary><c>squash_fast_forward</c>.</summary>
+        public const string SquashFastForward = "squash_fast_forward";
+
+        /// <summary><c>rebase_fast_forward</c>.</summary>
+        public const string RebaseFastForward = "rebase_fast_forward";
+
+        /// <summary><c>rebase_merge</c>.</summary>
+        public const string RebaseMerge = "rebase_merge";
+    }
+
     /// <summary>The <c>merge_commit</c> value.</summary>
     public static MergeStrategy MergeCommit { get; } = new("merge_commit");
 

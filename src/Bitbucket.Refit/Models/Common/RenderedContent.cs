@@ -28,6 +28,19 @@ public sealed record RenderedContent
 [JsonConverter(typeof(BitbucketEnumConverter<MarkupLanguage>))]
 public readonly record struct MarkupLanguage(string Value) : IBitbucketEnum<MarkupLanguage>
 {
+    /// <summary>The known wire values as constants, for constant patterns: <c>value.Value switch { MarkupLanguage.Names.Markdown => … }</c>; an unknown value falls to the discard arm and still round-trips unchanged.</summary>
+    public static class Names
+    {
+        /// <summary><c>markdown</c>.</summary>
+        public const string Markdown = "markdown";
+
+        /// <summary><c>creole</c>.</summary>
+        public const string Creole = "creole";
+
+        /// <summary><c>plaintext</c>.</summary>
+        public const string Plaintext = "plaintext";
+    }
+
     /// <summary>The <c>markdown</c> value.</summary>
     public static MarkupLanguage Markdown { get; } = new("markdown");
 

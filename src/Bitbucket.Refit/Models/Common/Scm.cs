@@ -10,6 +10,13 @@ namespace Bitbucket.Models;
 [JsonConverter(typeof(BitbucketEnumConverter<Scm>))]
 public readonly record struct Scm(string Value) : IBitbucketEnum<Scm>
 {
+    /// <summary>The known wire values as constants, for constant patterns: <c>value.Value switch { Scm.Names.Git => … }</c>; an unknown value falls to the discard arm and still round-trips unchanged.</summary>
+    public static class Names
+    {
+        /// <summary><c>git</c>.</summary>
+        public const string Git = "git";
+    }
+
     /// <summary>The <c>git</c> value.</summary>
     public static Scm Git { get; } = new("git");
 

@@ -10,6 +10,97 @@ namespace Bitbucket.Models;
 [JsonConverter(typeof(BitbucketEnumConverter<WebhookEventKey>))]
 public readonly record struct WebhookEventKey(string Value) : IBitbucketEnum<WebhookEventKey>
 {
+    /// <summary>The known wire values as constants, for constant patterns: <c>value.Value switch { WebhookEventKey.Names.IssueCommentCreated => … }</c>; an unknown value falls to the discard arm and still round-trips unchanged.</summary>
+    public static class Names
+    {
+        /// <summary><c>issue:comment_created</c>.</summary>
+        public const string IssueCommentCreated = "issue:comment_created";
+
+        /// <summary><c>issue:created</c>.</summary>
+        public const string IssueCreated = "issue:created";
+
+        /// <summary><c>issue:updated</c>.</summary>
+        public const string IssueUpdated = "issue:updated";
+
+        /// <summary><c>pipeline:span_created</c>.</summary>
+        public const string PipelineSpanCreated = "pipeline:span_created";
+
+        /// <summary><c>project:updated</c>.</summary>
+        public const string ProjectUpdated = "project:updated";
+
+        /// <summary><c>pullrequest:approved</c>.</summary>
+        public const string PullRequestApproved = "pullrequest:approved";
+
+        /// <summary><c>pullrequest:changes_request_created</c>.</summary>
+        public const string PullRequestChangesRequestCreated = "pullrequest:changes_request_created";
+
+        /// <summary><c>pullrequest:changes_request_removed</c>.</summary>
+        public const string PullRequestChangesRequestRemoved = "pullrequest:changes_request_removed";
+
+        /// <summary><c>pullrequest:comment_created</c>.</summary>
+        public const string PullRequestCommentCreated = "pullrequest:comment_created";
+
+        /// <summary><c>pullrequest:comment_deleted</c>.</summary>
+        public const string PullRequestCommentDeleted = "pullrequest:comment_deleted";
+
+        /// <summary><c>pullrequest:comment_reopened</c>.</summary>
+        public const string PullRequestCommentReopened = "pullrequest:comment_reopened";
+
+        /// <summary><c>pullrequest:comment_resolved</c>.</summary>
+        public const string PullRequestCommentResolved = "pullrequest:comment_resolved";
+
+        /// <summary><c>pullrequest:comment_updated</c>.</summary>
+        public const string PullRequestCommentUpdated = "pullrequest:comment_updated";
+
+        /// <summary><c>pullrequest:created</c>.</summary>
+        public const string PullRequestCreated = "pullrequest:created";
+
+        /// <summary><c>pullrequest:fulfilled</c>.</summary>
+        public const string PullRequestFulfilled = "pullrequest:fulfilled";
+
+        /// <summary><c>pullrequest:push</c>.</summary>
+        public const string PullRequestPush = "pullrequest:push";
+
+        /// <summary><c>pullrequest:rejected</c>.</summary>
+        public const string PullRequestRejected = "pullrequest:rejected";
+
+        /// <summary><c>pullrequest:unapproved</c>.</summary>
+        public const string PullRequestUnapproved = "pullrequest:unapproved";
+
+        /// <summary><c>pullrequest:updated</c>.</summary>
+        public const string PullRequestUpdated = "pullrequest:updated";
+
+        /// <summary><c>repo:commit_comment_created</c>.</summary>
+        public const string RepoCommitCommentCreated = "repo:commit_comment_created";
+
+        /// <summary><c>repo:commit_status_created</c>.</summary>
+        public const string RepoCommitStatusCreated = "repo:commit_status_created";
+
+        /// <summary><c>repo:commit_status_updated</c>.</summary>
+        public const string RepoCommitStatusUpdated = "repo:commit_status_updated";
+
+        /// <summary><c>repo:created</c>.</summary>
+        public const string RepoCreated = "repo:created";
+
+        /// <summary><c>repo:deleted</c>.</summary>
+        public const string RepoDeleted = "repo:deleted";
+
+        /// <summary><c>repo:fork</c>.</summary>
+        public const string RepoFork = "repo:fork";
+
+        /// <summary><c>repo:imported</c>.</summary>
+        public const string RepoImported = "repo:imported";
+
+        /// <summary><c>repo:push</c>.</summary>
+        public const string RepoPush = "repo:push";
+
+        /// <summary><c>repo:transfer</c>.</summary>
+        public const string RepoTransfer = "repo:transfer";
+
+        /// <summary><c>repo:updated</c>.</summary>
+        public const string RepoUpdated = "repo:updated";
+    }
+
     /// <summary>The <c>issue:comment_created</c> value.</summary>
     public static WebhookEventKey IssueCommentCreated { get; } = new("issue:comment_created");
 

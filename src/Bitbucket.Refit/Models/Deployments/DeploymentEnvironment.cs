@@ -64,6 +64,19 @@ public sealed record DeploymentEnvironmentType
 [JsonConverter(typeof(BitbucketEnumConverter<DeploymentEnvironmentTypeName>))]
 public readonly record struct DeploymentEnvironmentTypeName(string Value) : IBitbucketEnum<DeploymentEnvironmentTypeName>
 {
+    /// <summary>The known wire values as constants, for constant patterns: <c>value.Value switch { DeploymentEnvironmentTypeName.Names.Test => … }</c>; an unknown value falls to the discard arm and still round-trips unchanged.</summary>
+    public static class Names
+    {
+        /// <summary><c>Test</c>.</summary>
+        public const string Test = "Test";
+
+        /// <summary><c>Staging</c>.</summary>
+        public const string Staging = "Staging";
+
+        /// <summary><c>Production</c>.</summary>
+        public const string Production = "Production";
+    }
+
     /// <summary>The <c>Test</c> value.</summary>
     public static DeploymentEnvironmentTypeName Test { get; } = new("Test");
 

@@ -43,6 +43,19 @@ public record DeploymentState
 [JsonConverter(typeof(BitbucketEnumConverter<DeploymentStateName>))]
 public readonly record struct DeploymentStateName(string Value) : IBitbucketEnum<DeploymentStateName>
 {
+    /// <summary>The known wire values as constants, for constant patterns: <c>value.Value switch { DeploymentStateName.Names.Undeployed => … }</c>; an unknown value falls to the discard arm and still round-trips unchanged.</summary>
+    public static class Names
+    {
+        /// <summary><c>UNDEPLOYED</c>.</summary>
+        public const string Undeployed = "UNDEPLOYED";
+
+        /// <summary><c>IN_PROGRESS</c>.</summary>
+        public const string InProgress = "IN_PROGRESS";
+
+        /// <summary><c>COMPLETED</c>.</summary>
+        public const string Completed = "COMPLETED";
+    }
+
     /// <summary>The <c>UNDEPLOYED</c> value.</summary>
     public static DeploymentStateName Undeployed { get; } = new("UNDEPLOYED");
 

@@ -28,6 +28,19 @@ public record DeploymentStateCompletedStatus
 [JsonConverter(typeof(BitbucketEnumConverter<DeploymentStateCompletedStatusName>))]
 public readonly record struct DeploymentStateCompletedStatusName(string Value) : IBitbucketEnum<DeploymentStateCompletedStatusName>
 {
+    /// <summary>The known wire values as constants, for constant patterns: <c>value.Value switch { DeploymentStateCompletedStatusName.Names.Successful => … }</c>; an unknown value falls to the discard arm and still round-trips unchanged.</summary>
+    public static class Names
+    {
+        /// <summary><c>SUCCESSFUL</c>.</summary>
+        public const string Successful = "SUCCESSFUL";
+
+        /// <summary><c>FAILED</c>.</summary>
+        public const string Failed = "FAILED";
+
+        /// <summary><c>STOPPED</c>.</summary>
+        public const string Stopped = "STOPPED";
+    }
+
     /// <summary>The <c>SUCCESSFUL</c> value.</summary>
     public static DeploymentStateCompletedStatusName Successful { get; } = new("SUCCESSFUL");
 

@@ -10,6 +10,19 @@ namespace Bitbucket.Models;
 [JsonConverter(typeof(BitbucketEnumConverter<PipelineFilterRefType>))]
 public readonly record struct PipelineFilterRefType(string Value) : IBitbucketEnum<PipelineFilterRefType>, IFormattable
 {
+    /// <summary>The known wire values as constants, for constant patterns: <c>value.Value switch { PipelineFilterRefType.Names.Branch => … }</c>; an unknown value falls to the discard arm and still round-trips unchanged.</summary>
+    public static class Names
+    {
+        /// <summary><c>BRANCH</c>.</summary>
+        public const string Branch = "BRANCH";
+
+        /// <summary><c>TAG</c>.</summary>
+        public const string Tag = "TAG";
+
+        /// <summary><c>ANNOTATED_TAG</c>.</summary>
+        public const string AnnotatedTag = "ANNOTATED_TAG";
+    }
+
     /// <summary>The <c>BRANCH</c> value.</summary>
     public static PipelineFilterRefType Branch { get; } = new("BRANCH");
 

@@ -10,6 +10,25 @@ namespace Bitbucket.Models;
 [JsonConverter(typeof(BitbucketEnumConverter<PipelineFilterSelectorType>))]
 public readonly record struct PipelineFilterSelectorType(string Value) : IBitbucketEnum<PipelineFilterSelectorType>, IFormattable
 {
+    /// <summary>The known wire values as constants, for constant patterns: <c>value.Value switch { PipelineFilterSelectorType.Names.Branch => … }</c>; an unknown value falls to the discard arm and still round-trips unchanged.</summary>
+    public static class Names
+    {
+        /// <summary><c>BRANCH</c>.</summary>
+        public const string Branch = "BRANCH";
+
+        /// <summary><c>TAG</c>.</summary>
+        public const string Tag = "TAG";
+
+        /// <summary><c>CUSTOM</c>.</summary>
+        public const string Custom = "CUSTOM";
+
+        /// <summary><c>PULLREQUESTS</c>.</summary>
+        public const string PullRequests = "PULLREQUESTS";
+
+        /// <summary><c>DEFAULT</c>.</summary>
+        public const string Default = "DEFAULT";
+    }
+
     /// <summary>The <c>BRANCH</c> value.</summary>
     public static PipelineFilterSelectorType Branch { get; } = new("BRANCH");
 

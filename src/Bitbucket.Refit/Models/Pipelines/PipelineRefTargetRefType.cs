@@ -10,6 +10,22 @@ namespace Bitbucket.Models;
 [JsonConverter(typeof(BitbucketEnumConverter<PipelineRefTargetRefType>))]
 public readonly record struct PipelineRefTargetRefType(string Value) : IBitbucketEnum<PipelineRefTargetRefType>
 {
+    /// <summary>The known wire values as constants, for constant patterns: <c>value.Value switch { PipelineRefTargetRefType.Names.Branch => … }</c>; an unknown value falls to the discard arm and still round-trips unchanged.</summary>
+    public static class Names
+    {
+        /// <summary><c>branch</c>.</summary>
+        public const string Branch = "branch";
+
+        /// <summary><c>tag</c>.</summary>
+        public const string Tag = "tag";
+
+        /// <summary><c>named_branch</c>.</summary>
+        public const string NamedBranch = "named_branch";
+
+        /// <summary><c>bookmark</c>.</summary>
+        public const string Bookmark = "bookmark";
+    }
+
     /// <summary>The <c>branch</c> value.</summary>
     public static PipelineRefTargetRefType Branch { get; } = new("branch");
 

@@ -36,6 +36,28 @@ public sealed record PipelineRunnerState
 [JsonConverter(typeof(BitbucketEnumConverter<PipelineRunnerStateStatus>))]
 public readonly record struct PipelineRunnerStateStatus(string Value) : IBitbucketEnum<PipelineRunnerStateStatus>
 {
+    /// <summary>The known wire values as constants, for constant patterns: <c>value.Value switch { PipelineRunnerStateStatus.Names.Unregistered => … }</c>; an unknown value falls to the discard arm and still round-trips unchanged.</summary>
+    public static class Names
+    {
+        /// <summary><c>UNREGISTERED</c>.</summary>
+        public const string Unregistered = "UNREGISTERED";
+
+        /// <summary><c>ONLINE</c>.</summary>
+        public const string Online = "ONLINE";
+
+        /// <summary><c>OFFLINE</c>.</summary>
+        public const string Offline = "OFFLINE";
+
+        /// <summary><c>DISABLED</c>.</summary>
+        public const string Disabled = "DISABLED";
+
+        /// <summary><c>ENABLED</c>.</summary>
+        public const string Enabled = "ENABLED";
+
+        /// <summary><c>UNHEALTHY</c>.</summary>
+        public const string Unhealthy = "UNHEALTHY";
+    }
+
     /// <summary>The <c>UNREGISTERED</c> value.</summary>
     public static PipelineRunnerStateStatus Unregistered { get; } = new("UNREGISTERED");
 

@@ -31,6 +31,19 @@ public record PipelineState
 [JsonConverter(typeof(BitbucketEnumConverter<PipelineStateName>))]
 public readonly record struct PipelineStateName(string Value) : IBitbucketEnum<PipelineStateName>
 {
+    /// <summary>The known wire values as constants, for constant patterns: <c>value.Value switch { PipelineStateName.Names.Pending => … }</c>; an unknown value falls to the discard arm and still round-trips unchanged.</summary>
+    public static class Names
+    {
+        /// <summary><c>PENDING</c>.</summary>
+        public const string Pending = "PENDING";
+
+        /// <summary><c>IN_PROGRESS</c>.</summary>
+        public const string InProgress = "IN_PROGRESS";
+
+        /// <summary><c>COMPLETED</c>.</summary>
+        public const string Completed = "COMPLETED";
+    }
+
     /// <summary>The <c>PENDING</c> value.</summary>
     public static PipelineStateName Pending { get; } = new("PENDING");
 

@@ -28,6 +28,25 @@ public record PipelineStateCompletedResult
 [JsonConverter(typeof(BitbucketEnumConverter<PipelineStateCompletedResultName>))]
 public readonly record struct PipelineStateCompletedResultName(string Value) : IBitbucketEnum<PipelineStateCompletedResultName>
 {
+    /// <summary>The known wire values as constants, for constant patterns: <c>value.Value switch { PipelineStateCompletedResultName.Names.Error => … }</c>; an unknown value falls to the discard arm and still round-trips unchanged.</summary>
+    public static class Names
+    {
+        /// <summary><c>ERROR</c>.</summary>
+        public const string Error = "ERROR";
+
+        /// <summary><c>FAILED</c>.</summary>
+        public const string Failed = "FAILED";
+
+        /// <summary><c>STOPPED</c>.</summary>
+        public const string Stopped = "STOPPED";
+
+        /// <summary><c>EXPIRED</c>.</summary>
+        public const string Expired = "EXPIRED";
+
+        /// <summary><c>SUCCESSFUL</c>.</summary>
+        public const string Successful = "SUCCESSFUL";
+    }
+
     /// <summary>The <c>ERROR</c> value.</summary>
     public static PipelineStateCompletedResultName Error { get; } = new("ERROR");
 

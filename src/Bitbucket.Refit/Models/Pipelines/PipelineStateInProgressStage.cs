@@ -25,6 +25,16 @@ public record PipelineStateInProgressStage
 [JsonConverter(typeof(BitbucketEnumConverter<PipelineStateInProgressStageName>))]
 public readonly record struct PipelineStateInProgressStageName(string Value) : IBitbucketEnum<PipelineStateInProgressStageName>
 {
+    /// <summary>The known wire values as constants, for constant patterns: <c>value.Value switch { PipelineStateInProgressStageName.Names.Running => … }</c>; an unknown value falls to the discard arm and still round-trips unchanged.</summary>
+    public static class Names
+    {
+        /// <summary><c>RUNNING</c>.</summary>
+        public const string Running = "RUNNING";
+
+        /// <summary><c>PAUSED</c>.</summary>
+        public const string Paused = "PAUSED";
+    }
+
     /// <summary>The <c>RUNNING</c> value.</summary>
     public static PipelineStateInProgressStageName Running { get; } = new("RUNNING");
 

@@ -10,6 +10,40 @@ namespace Bitbucket.Models;
 [JsonConverter(typeof(BitbucketEnumConverter<PipelineStatus>))]
 public readonly record struct PipelineStatus(string Value) : IBitbucketEnum<PipelineStatus>, IFormattable
 {
+    /// <summary>The known wire values as constants, for constant patterns: <c>value.Value switch { PipelineStatus.Names.Parsing => … }</c>; an unknown value falls to the discard arm and still round-trips unchanged.</summary>
+    public static class Names
+    {
+        /// <summary><c>PARSING</c>.</summary>
+        public const string Parsing = "PARSING";
+
+        /// <summary><c>PENDING</c>.</summary>
+        public const string Pending = "PENDING";
+
+        /// <summary><c>PAUSED</c>.</summary>
+        public const string Paused = "PAUSED";
+
+        /// <summary><c>HALTED</c>.</summary>
+        public const string Halted = "HALTED";
+
+        /// <summary><c>BUILDING</c>.</summary>
+        public const string Building = "BUILDING";
+
+        /// <summary><c>ERROR</c>.</summary>
+        public const string Error = "ERROR";
+
+        /// <summary><c>PASSED</c>.</summary>
+        public const string Passed = "PASSED";
+
+        /// <summary><c>FAILED</c>.</summary>
+        public const string Failed = "FAILED";
+
+        /// <summary><c>STOPPED</c>.</summary>
+        public const string Stopped = "STOPPED";
+
+        /// <summary><c>UNKNOWN</c>.</summary>
+        public const string Unknown = "UNKNOWN";
+    }
+
     /// <summary>The <c>PARSING</c> value.</summary>
     public static PipelineStatus Parsing { get; } = new("PARSING");
 

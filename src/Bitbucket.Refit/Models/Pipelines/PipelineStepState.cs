@@ -28,6 +28,22 @@ public record PipelineStepState
 [JsonConverter(typeof(BitbucketEnumConverter<PipelineStepStateName>))]
 public readonly record struct PipelineStepStateName(string Value) : IBitbucketEnum<PipelineStepStateName>
 {
+    /// <summary>The known wire values as constants, for constant patterns: <c>value.Value switch { PipelineStepStateName.Names.Pending => … }</c>; an unknown value falls to the discard arm and still round-trips unchanged.</summary>
+    public static class Names
+    {
+        /// <summary><c>PENDING</c>.</summary>
+        public const string Pending = "PENDING";
+
+        /// <summary><c>READY</c>.</summary>
+        public const string Ready = "READY";
+
+        /// <summary><c>IN_PROGRESS</c>.</summary>
+        public const string InProgress = "IN_PROGRESS";
+
+        /// <summary><c>COMPLETED</c>.</summary>
+        public const string Completed = "COMPLETED";
+    }
+
     /// <summary>The <c>PENDING</c> value.</summary>
     public static PipelineStepStateName Pending { get; } = new("PENDING");
 

@@ -30,6 +30,28 @@ public record PipelineStepStateCompletedResult
 [JsonConverter(typeof(BitbucketEnumConverter<PipelineStepStateCompletedResultName>))]
 public readonly record struct PipelineStepStateCompletedResultName(string Value) : IBitbucketEnum<PipelineStepStateCompletedResultName>
 {
+    /// <summary>The known wire values as constants, for constant patterns: <c>value.Value switch { PipelineStepStateCompletedResultName.Names.Error => … }</c>; an unknown value falls to the discard arm and still round-trips unchanged.</summary>
+    public static class Names
+    {
+        /// <summary><c>ERROR</c>.</summary>
+        public const string Error = "ERROR";
+
+        /// <summary><c>FAILED</c>.</summary>
+        public const string Failed = "FAILED";
+
+        /// <summary><c>STOPPED</c>.</summary>
+        public const string Stopped = "STOPPED";
+
+        /// <summary><c>NOT_RUN</c>.</summary>
+        public const string NotRun = "NOT_RUN";
+
+        /// <summary><c>EXPIRED</c>.</summary>
+        public const string Expired = "EXPIRED";
+
+        /// <summary><c>SUCCESSFUL</c>.</summary>
+        public const string Successful = "SUCCESSFUL";
+    }
+
     /// <summary>The <c>ERROR</c> value.</summary>
     public static PipelineStepStateCompletedResultName Error { get; } = new("ERROR");
 

@@ -10,6 +10,22 @@ namespace Bitbucket.Models;
 [JsonConverter(typeof(BitbucketEnumConverter<PipelineTriggerType>))]
 public readonly record struct PipelineTriggerType(string Value) : IBitbucketEnum<PipelineTriggerType>, IFormattable
 {
+    /// <summary>The known wire values as constants, for constant patterns: <c>value.Value switch { PipelineTriggerType.Names.Push => … }</c>; an unknown value falls to the discard arm and still round-trips unchanged.</summary>
+    public static class Names
+    {
+        /// <summary><c>PUSH</c>.</summary>
+        public const string Push = "PUSH";
+
+        /// <summary><c>MANUAL</c>.</summary>
+        public const string Manual = "MANUAL";
+
+        /// <summary><c>SCHEDULED</c>.</summary>
+        public const string Scheduled = "SCHEDULED";
+
+        /// <summary><c>PARENT_STEP</c>.</summary>
+        public const string ParentStep = "PARENT_STEP";
+    }
+
     /// <summary>The <c>PUSH</c> value.</summary>
     public static PipelineTriggerType Push { get; } = new("PUSH");
 

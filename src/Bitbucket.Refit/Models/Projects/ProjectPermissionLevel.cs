@@ -10,6 +10,25 @@ namespace Bitbucket.Models;
 [JsonConverter(typeof(BitbucketEnumConverter<ProjectPermissionLevel>))]
 public readonly record struct ProjectPermissionLevel(string Value) : IBitbucketEnum<ProjectPermissionLevel>
 {
+    /// <summary>The known wire values as constants, for constant patterns: <c>value.Value switch { ProjectPermissionLevel.Names.Read => … }</c>; an unknown value falls to the discard arm and still round-trips unchanged.</summary>
+    public static class Names
+    {
+        /// <summary><c>read</c>.</summary>
+        public const string Read = "read";
+
+        /// <summary><c>write</c>.</summary>
+        public const string Write = "write";
+
+        /// <summary><c>create-repo</c>.</summary>
+        public const string CreateRepo = "create-repo";
+
+        /// <summary><c>admin</c>.</summary>
+        public const string Admin = "admin";
+
+        /// <summary><c>none</c>.</summary>
+        public const string None = "none";
+    }
+
     /// <summary>The <c>read</c> value.</summary>
     public static ProjectPermissionLevel Read { get; } = new("read");
 

@@ -23,6 +23,16 @@ public sealed record ApplicationProperty
 [JsonConverter(typeof(BitbucketEnumConverter<ApplicationPropertyAttribute>))]
 public readonly record struct ApplicationPropertyAttribute(string Value) : IBitbucketEnum<ApplicationPropertyAttribute>
 {
+    /// <summary>The known wire values as constants, for constant patterns: <c>value.Value switch { ApplicationPropertyAttribute.Names.Public => … }</c>; an unknown value falls to the discard arm and still round-trips unchanged.</summary>
+    public static class Names
+    {
+        /// <summary><c>public</c>.</summary>
+        public const string Public = "public";
+
+        /// <summary><c>read_only</c>.</summary>
+        public const string ReadOnly = "read_only";
+    }
+
     /// <summary>The <c>public</c> value.</summary>
     public static ApplicationPropertyAttribute Public { get; } = new("public");
 

@@ -147,6 +147,22 @@ public sealed record PullRequestRendered
 [JsonConverter(typeof(BitbucketEnumConverter<PullRequestState>))]
 public readonly record struct PullRequestState(string Value) : IBitbucketEnum<PullRequestState>
 {
+    /// <summary>The known wire values as constants, for constant patterns: <c>value.Value switch { PullRequestState.Names.Open => … }</c>; an unknown value falls to the discard arm and still round-trips unchanged.</summary>
+    public static class Names
+    {
+        /// <summary><c>OPEN</c>.</summary>
+        public const string Open = "OPEN";
+
+        /// <summary><c>MERGED</c>.</summary>
+        public const string Merged = "MERGED";
+
+        /// <summary><c>DECLINED</c>.</summary>
+        public const string Declined = "DECLINED";
+
+        /// <summary><c>SUPERSEDED</c>.</summary>
+        public const string Superseded = "SUPERSEDED";
+    }
+
     /// <summary>The <c>OPEN</c> value.</summary>
     public static PullRequestState Open { get; } = new("OPEN");
 

@@ -41,6 +41,16 @@ public sealed record PullRequestMergeTaskStatusLinks
 [JsonConverter(typeof(BitbucketEnumConverter<MergeTaskState>))]
 public readonly record struct MergeTaskState(string Value) : IBitbucketEnum<MergeTaskState>
 {
+    /// <summary>The known wire values as constants, for constant patterns: <c>value.Value switch { MergeTaskState.Names.Pending => … }</c>; an unknown value falls to the discard arm and still round-trips unchanged.</summary>
+    public static class Names
+    {
+        /// <summary><c>PENDING</c>.</summary>
+        public const string Pending = "PENDING";
+
+        /// <summary><c>SUCCESS</c>.</summary>
+        public const string Success = "SUCCESS";
+    }
+
     /// <summary>The <c>PENDING</c> value: the merge is still running.</summary>
     public static MergeTaskState Pending { get; } = new("PENDING");
 

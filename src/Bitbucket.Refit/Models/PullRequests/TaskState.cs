@@ -10,6 +10,16 @@ namespace Bitbucket.Models;
 [JsonConverter(typeof(BitbucketEnumConverter<TaskState>))]
 public readonly record struct TaskState(string Value) : IBitbucketEnum<TaskState>
 {
+    /// <summary>The known wire values as constants, for constant patterns: <c>value.Value switch { TaskState.Names.Resolved => … }</c>; an unknown value falls to the discard arm and still round-trips unchanged.</summary>
+    public static class Names
+    {
+        /// <summary><c>RESOLVED</c>.</summary>
+        public const string Resolved = "RESOLVED";
+
+        /// <summary><c>UNRESOLVED</c>.</summary>
+        public const string Unresolved = "UNRESOLVED";
+    }
+
     /// <summary>The <c>RESOLVED</c> value.</summary>
     public static TaskState Resolved { get; } = new("RESOLVED");
 

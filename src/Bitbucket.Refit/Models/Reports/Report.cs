@@ -64,6 +64,22 @@ public sealed record Report
 [JsonConverter(typeof(BitbucketEnumConverter<ReportType>))]
 public readonly record struct ReportType(string Value) : IBitbucketEnum<ReportType>
 {
+    /// <summary>The known wire values as constants, for constant patterns: <c>value.Value switch { ReportType.Names.Security => … }</c>; an unknown value falls to the discard arm and still round-trips unchanged.</summary>
+    public static class Names
+    {
+        /// <summary><c>SECURITY</c>.</summary>
+        public const string Security = "SECURITY";
+
+        /// <summary><c>COVERAGE</c>.</summary>
+        public const string Coverage = "COVERAGE";
+
+        /// <summary><c>TEST</c>.</summary>
+        public const string Test = "TEST";
+
+        /// <summary><c>BUG</c>.</summary>
+        public const string Bug = "BUG";
+    }
+
     /// <summary>The <c>SECURITY</c> value.</summary>
     public static ReportType Security { get; } = new("SECURITY");
 
@@ -91,6 +107,19 @@ public readonly record struct ReportType(string Value) : IBitbucketEnum<ReportTy
 [JsonConverter(typeof(BitbucketEnumConverter<ReportResult>))]
 public readonly record struct ReportResult(string Value) : IBitbucketEnum<ReportResult>
 {
+    /// <summary>The known wire values as constants, for constant patterns: <c>value.Value switch { ReportResult.Names.Passed => … }</c>; an unknown value falls to the discard arm and still round-trips unchanged.</summary>
+    public static class Names
+    {
+        /// <summary><c>PASSED</c>.</summary>
+        public const string Passed = "PASSED";
+
+        /// <summary><c>FAILED</c>.</summary>
+        public const string Failed = "FAILED";
+
+        /// <summary><c>PENDING</c>.</summary>
+        public const string Pending = "PENDING";
+    }
+
     /// <summary>The <c>PASSED</c> value.</summary>
     public static ReportResult Passed { get; } = new("PASSED");
 

@@ -58,6 +58,19 @@ public sealed record ReportAnnotation
 [JsonConverter(typeof(BitbucketEnumConverter<ReportAnnotationType>))]
 public readonly record struct ReportAnnotationType(string Value) : IBitbucketEnum<ReportAnnotationType>
 {
+    /// <summary>The known wire values as constants, for constant patterns: <c>value.Value switch { ReportAnnotationType.Names.Vulnerability => … }</c>; an unknown value falls to the discard arm and still round-trips unchanged.</summary>
+    public static class Names
+    {
+        /// <summary><c>VULNERABILITY</c>.</summary>
+        public const string Vulnerability = "VULNERABILITY";
+
+        /// <summary><c>CODE_SMELL</c>.</summary>
+        public const string CodeSmell = "CODE_SMELL";
+
+        /// <summary><c>BUG</c>.</summary>
+        public const string Bug = "BUG";
+    }
+
     /// <summary>The <c>VULNERABILITY</c> value.</summary>
     public static ReportAnnotationType Vulnerability { get; } = new("VULNERABILITY");
 
@@ -82,6 +95,22 @@ public readonly record struct ReportAnnotationType(string Value) : IBitbucketEnu
 [JsonConverter(typeof(BitbucketEnumConverter<ReportAnnotationResult>))]
 public readonly record struct ReportAnnotationResult(string Value) : IBitbucketEnum<ReportAnnotationResult>
 {
+    /// <summary>The known wire values as constants, for constant patterns: <c>value.Value switch { ReportAnnotationResult.Names.Passed => … }</c>; an unknown value falls to the discard arm and still round-trips unchanged.</summary>
+    public static class Names
+    {
+        /// <summary><c>PASSED</c>.</summary>
+        public const string Passed = "PASSED";
+
+        /// <summary><c>FAILED</c>.</summary>
+        public const string Failed = "FAILED";
+
+        /// <summary><c>SKIPPED</c>.</summary>
+        public const string Skipped = "SKIPPED";
+
+        /// <summary><c>IGNORED</c>.</summary>
+        public const string Ignored = "IGNORED";
+    }
+
     /// <summary>The <c>PASSED</c> value.</summary>
     public static ReportAnnotationResult Passed { get; } = new("PASSED");
 
@@ -109,6 +138,22 @@ public readonly record struct ReportAnnotationResult(string Value) : IBitbucketE
 [JsonConverter(typeof(BitbucketEnumConverter<ReportAnnotationSeverity>))]
 public readonly record struct ReportAnnotationSeverity(string Value) : IBitbucketEnum<ReportAnnotationSeverity>
 {
+    /// <summary>The known wire values as constants, for constant patterns: <c>value.Value switch { ReportAnnotationSeverity.Names.Critical => … }</c>; an unknown value falls to the discard arm and still round-trips unchanged.</summary>
+    public static class Names
+    {
+        /// <summary><c>CRITICAL</c>.</summary>
+        public const string Critical = "CRITICAL";
+
+        /// <summary><c>HIGH</c>.</summary>
+        public const string High = "HIGH";
+
+        /// <summary><c>MEDIUM</c>.</summary>
+        public const string Medium = "MEDIUM";
+
+        /// <summary><c>LOW</c>.</summary>
+        public const string Low = "LOW";
+    }
+
     /// <summary>The <c>CRITICAL</c> value.</summary>
     public static ReportAnnotationSeverity Critical { get; } = new("CRITICAL");
 

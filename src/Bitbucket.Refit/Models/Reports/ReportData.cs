@@ -30,6 +30,31 @@ public sealed record ReportData
 [JsonConverter(typeof(BitbucketEnumConverter<ReportDataType>))]
 public readonly record struct ReportDataType(string Value) : IBitbucketEnum<ReportDataType>
 {
+    /// <summary>The known wire values as constants, for constant patterns: <c>value.Value switch { ReportDataType.Names.Boolean => … }</c>; an unknown value falls to the discard arm and still round-trips unchanged.</summary>
+    public static class Names
+    {
+        /// <summary><c>BOOLEAN</c>.</summary>
+        public const string Boolean = "BOOLEAN";
+
+        /// <summary><c>DATE</c>.</summary>
+        public const string Date = "DATE";
+
+        /// <summary><c>DURATION</c>.</summary>
+        public const string Duration = "DURATION";
+
+        /// <summary><c>LINK</c>.</summary>
+        public const string Link = "LINK";
+
+        /// <summary><c>NUMBER</c>.</summary>
+        public const string Number = "NUMBER";
+
+        /// <summary><c>PERCENTAGE</c>.</summary>
+        public const string Percentage = "PERCENTAGE";
+
+        /// <summary><c>TEXT</c>.</summary>
+        public const string Text = "TEXT";
+    }
+
     /// <summary>The <c>BOOLEAN</c> value.</summary>
     public static ReportDataType Boolean { get; } = new("BOOLEAN");
 

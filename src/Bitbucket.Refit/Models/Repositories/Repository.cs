@@ -134,6 +134,19 @@ public sealed record RepositoryLinks
 [JsonConverter(typeof(BitbucketEnumConverter<RepositoryForkPolicy>))]
 public readonly record struct RepositoryForkPolicy(string Value) : IBitbucketEnum<RepositoryForkPolicy>
 {
+    /// <summary>The known wire values as constants, for constant patterns: <c>value.Value switch { RepositoryForkPolicy.Names.AllowForks => … }</c>; an unknown value falls to the discard arm and still round-trips unchanged.</summary>
+    public static class Names
+    {
+        /// <summary><c>allow_forks</c>.</summary>
+        public const string AllowForks = "allow_forks";
+
+        /// <summary><c>no_public_forks</c>.</summary>
+        public const string NoPublicForks = "no_public_forks";
+
+        /// <summary><c>no_forks</c>.</summary>
+        public const string NoForks = "no_forks";
+    }
+
     /// <summary>The <c>allow_forks</c> value: unrestricted forking.</summary>
     public static RepositoryForkPolicy AllowForks { get; } = new("allow_forks");
 

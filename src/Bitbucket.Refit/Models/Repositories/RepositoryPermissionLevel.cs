@@ -10,6 +10,22 @@ namespace Bitbucket.Models;
 [JsonConverter(typeof(BitbucketEnumConverter<RepositoryPermissionLevel>))]
 public readonly record struct RepositoryPermissionLevel(string Value) : IBitbucketEnum<RepositoryPermissionLevel>
 {
+    /// <summary>The known wire values as constants, for constant patterns: <c>value.Value switch { RepositoryPermissionLevel.Names.Read => … }</c>; an unknown value falls to the discard arm and still round-trips unchanged.</summary>
+    public static class Names
+    {
+        /// <summary><c>read</c>.</summary>
+        public const string Read = "read";
+
+        /// <summary><c>write</c>.</summary>
+        public const string Write = "write";
+
+        /// <summary><c>admin</c>.</summary>
+        public const string Admin = "admin";
+
+        /// <summary><c>none</c>.</summary>
+        public const string None = "none";
+    }
+
     /// <summary>The <c>read</c> value.</summary>
     public static RepositoryPermissionLevel Read { get; } = new("read");
 

@@ -12,6 +12,22 @@ namespace Bitbucket.Models;
 [JsonConverter(typeof(BitbucketEnumConverter<RepositoryRole>))]
 public readonly record struct RepositoryRole(string Value) : IBitbucketEnum<RepositoryRole>, IFormattable
 {
+    /// <summary>The known wire values as constants, for constant patterns: <c>value.Value switch { RepositoryRole.Names.Member => … }</c>; an unknown value falls to the discard arm and still round-trips unchanged.</summary>
+    public static class Names
+    {
+        /// <summary><c>member</c>.</summary>
+        public const string Member = "member";
+
+        /// <summary><c>contributor</c>.</summary>
+        public const string Contributor = "contributor";
+
+        /// <summary><c>admin</c>.</summary>
+        public const string Admin = "admin";
+
+        /// <summary><c>owner</c>.</summary>
+        public const string Owner = "owner";
+    }
+
     /// <summary>The <c>member</c> value: repositories the caller has explicit read access to.</summary>
     public static RepositoryRole Member { get; } = new("member");
 

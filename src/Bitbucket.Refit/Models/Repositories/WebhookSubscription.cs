@@ -68,6 +68,16 @@ public sealed record WebhookSubscription
 [JsonConverter(typeof(BitbucketEnumConverter<WebhookSubscriptionSubjectType>))]
 public readonly record struct WebhookSubscriptionSubjectType(string Value) : IBitbucketEnum<WebhookSubscriptionSubjectType>
 {
+    /// <summary>The known wire values as constants, for constant patterns: <c>value.Value switch { WebhookSubscriptionSubjectType.Names.Repository => … }</c>; an unknown value falls to the discard arm and still round-trips unchanged.</summary>
+    public static class Names
+    {
+        /// <summary><c>repository</c>.</summary>
+        public const string Repository = "repository";
+
+        /// <summary><c>workspace</c>.</summary>
+        public const string Workspace = "workspace";
+    }
+
     /// <summary>The <c>repository</c> value.</summary>
     public static WebhookSubscriptionSubjectType Repository { get; } = new("repository");
 

@@ -12,6 +12,19 @@ namespace Bitbucket.Models;
 [JsonConverter(typeof(BitbucketEnumConverter<SnippetRole>))]
 public readonly record struct SnippetRole(string Value) : IBitbucketEnum<SnippetRole>, IFormattable
 {
+    /// <summary>The known wire values as constants, for constant patterns: <c>value.Value switch { SnippetRole.Names.Owner => … }</c>; an unknown value falls to the discard arm and still round-trips unchanged.</summary>
+    public static class Names
+    {
+        /// <summary><c>owner</c>.</summary>
+        public const string Owner = "owner";
+
+        /// <summary><c>contributor</c>.</summary>
+        public const string Contributor = "contributor";
+
+        /// <summary><c>member</c>.</summary>
+        public const string Member = "member";
+    }
+
     /// <summary>The <c>owner</c> value: snippets owned by the current user.</summary>
     public static SnippetRole Owner { get; } = new("owner");
 

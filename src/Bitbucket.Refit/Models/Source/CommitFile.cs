@@ -47,6 +47,25 @@ public sealed record CommitFile
 [JsonConverter(typeof(BitbucketEnumConverter<CommitFileAttributes>))]
 public readonly record struct CommitFileAttributes(string Value) : IBitbucketEnum<CommitFileAttributes>
 {
+    /// <summary>The known wire values as constants, for constant patterns: <c>value.Value switch { CommitFileAttributes.Names.Link => … }</c>; an unknown value falls to the discard arm and still round-trips unchanged.</summary>
+    public static class Names
+    {
+        /// <summary><c>link</c>.</summary>
+        public const string Link = "link";
+
+        /// <summary><c>executable</c>.</summary>
+        public const string Executable = "executable";
+
+        /// <summary><c>subrepository</c>.</summary>
+        public const string Subrepository = "subrepository";
+
+        /// <summary><c>binary</c>.</summary>
+        public const string Binary = "binary";
+
+        /// <summary><c>lfs</c>.</summary>
+        public const string Lfs = "lfs";
+    }
+
     /// <summary>The <c>link</c> value.</summary>
     public static CommitFileAttributes Link { get; } = new("link");
 

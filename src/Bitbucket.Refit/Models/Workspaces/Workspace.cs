@@ -89,6 +89,16 @@ public sealed record WorkspaceLinks
 [JsonConverter(typeof(BitbucketEnumConverter<WorkspaceForkingMode>))]
 public readonly record struct WorkspaceForkingMode(string Value) : IBitbucketEnum<WorkspaceForkingMode>
 {
+    /// <summary>The known wire values as constants, for constant patterns: <c>value.Value switch { WorkspaceForkingMode.Names.AllowForks => … }</c>; an unknown value falls to the discard arm and still round-trips unchanged.</summary>
+    public static class Names
+    {
+        /// <summary><c>allow_forks</c>.</summary>
+        public const string AllowForks = "allow_forks";
+
+        /// <summary><c>internal_only</c>.</summary>
+        public const string InternalOnly = "internal_only";
+    }
+
     /// <summary>The <c>allow_forks</c> value: unrestricted forking.</summary>
     public static WorkspaceForkingMode AllowForks { get; } = new("allow_forks");
 

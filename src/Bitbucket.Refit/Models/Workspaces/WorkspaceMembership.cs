@@ -57,6 +57,22 @@ public sealed record WorkspaceMembershipLinks
 [JsonConverter(typeof(BitbucketEnumConverter<WorkspacePermission>))]
 public readonly record struct WorkspacePermission(string Value) : IBitbucketEnum<WorkspacePermission>
 {
+    /// <summary>The known wire values as constants, for constant patterns: <c>value.Value switch { WorkspacePermission.Names.Owner => … }</c>; an unknown value falls to the discard arm and still round-trips unchanged.</summary>
+    public static class Names
+    {
+        /// <summary><c>owner</c>.</summary>
+        public const string Owner = "owner";
+
+        /// <summary><c>create-project</c>.</summary>
+        public const string CreateProject = "create-project";
+
+        /// <summary><c>collaborator</c>.</summary>
+        public const string Collaborator = "collaborator";
+
+        /// <summary><c>member</c>.</summary>
+        public const string Member = "member";
+    }
+
     /// <summary>The <c>owner</c> value: administers the workspace.</summary>
     public static WorkspacePermission Owner { get; } = new("owner");
 

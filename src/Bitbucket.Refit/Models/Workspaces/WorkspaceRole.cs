@@ -8,6 +8,19 @@ namespace Bitbucket.Models;
 [JsonConverter(typeof(BitbucketEnumConverter<WorkspaceRole>))]
 public readonly record struct WorkspaceRole(string Value) : IBitbucketEnum<WorkspaceRole>, IFormattable
 {
+    /// <summary>The known wire values as constants, for constant patterns: <c>value.Value switch { WorkspaceRole.Names.Owner => … }</c>; an unknown value falls to the discard arm and still round-trips unchanged.</summary>
+    public static class Names
+    {
+        /// <summary><c>owner</c>.</summary>
+        public const string Owner = "owner";
+
+        /// <summary><c>collaborator</c>.</summary>
+        public const string Collaborator = "collaborator";
+
+        /// <summary><c>member</c>.</summary>
+        public const string Member = "member";
+    }
+
     /// <summary>The <c>owner</c> value: workspaces the caller administers.</summary>
     public static WorkspaceRole Owner { get; } = new("owner");
 
