@@ -9,7 +9,7 @@ namespace Bitbucket.Docs.Tests;
 /// Every C# block of README.md and of the package READMEs (src/*/README.md) compiles, as pasted into a new project:
 /// with the implicit usings of <c>dotnet new console</c> (or of <c>dotnet new web</c> for a block marked
 /// <c>&lt;!-- snippet: web --&gt;</c>), against the built packages and the libraries the examples name. A block marked
-/// <c>&lt;!-- snippet: skip --&gt;</c> is not compiled (there is none today in README.md); the types of a block marked
+/// <c>&lt;!-- snippet: skip --&gt;</c> is not compiled and gets no test case (there is none today in README.md); the types of a block marked
 /// <c>&lt;!-- snippet: shared --&gt;</c> (a service the other examples use) are compiled with every block of its file.
 /// </summary>
 [Category("Docs")]
@@ -27,9 +27,11 @@ public sealed partial class ReadmeSnippetsTests
 
     private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(LoadReferences);
 
+    private static readonly Lazy<IReadOnlyList<ReadmeSnippet>> AllSnippets = new(() => ReadmeSnippets.All(FindRoot()).ToList());
+
     public static IEnumerable<TestCaseData> Snippets()
     {
-        foreach (var snippet in ReadmeSnippets.All(FindRoot()))
+        foreach (var snippet in AllSnippets.Value.Where(s => s.Kind != SnippetKind.Skip))
         {
             yield return new TestCaseData(snippet).SetArgDisplayNames($"{snippet.File}:{snippet.Line}");
         }
@@ -38,7 +40,7 @@ public sealed partial class ReadmeSnippetsTests
     [Test]
     public void Every_readme_has_csharp_blocks_found_by_the_extractor()
     {
-        var all = ReadmeSnippets.All(FindRoot()).ToList();
+        var all = AllSnippets.Value;
         Assert.That(all.Where(s => s.File == "README.md").Count(), Is.GreaterThanOrEqualTo(5), "README.md's C# blocks");
         Assert.That(all.Where(s => s.File == "src/Bitbucket.Refit/README.md").Count(), Is.GreaterThanOrEqualTo(2));
     }
@@ -46,15 +48,10 @@ public sealed partial class ReadmeSnippetsTests
     [TestCaseSource(nameof(Snippets))]
     public void Compiles(ReadmeSnippet snippet)
     {
-        if (snippet.Kind == SnippetKind.Skip)
-        {
-            Assert.Pass("marked <!-- snippet: skip -->");
-        }
-
         var usings = snippet.Kind == SnippetKind.Web ? WebUsings : ConsoleUsings;
         var globalUsings = string.Join('\n', usings.Select(u => $"global using global::{u};"));
         var parse = new CSharpParseOptions(LanguageVersion.Latest);
-        var shared = ReadmeSnippets.All(FindRoot()).Where(s => s.File == snippet.File && s.Shared && s.Line != snippet.Line)
+        var shared = AllSnippets.Value.Where(s => s.File == snippet.File && s.Shared && s.Line != snippet.Line)
             .Select(s => CSharpSyntaxTree.ParseText(s.Code, parse, path: $"{s.File}:{s.Line}"));
         var trees = new[]
         {
@@ -98,6 +95,26 @@ public sealed partial class ReadmeSnippetsTests
         }
 
         static string Normalize(string code) => code.Replace("\r", "", StringComparison.Ordinal).Trim();
+    }
+
+    [Test]
+    public void Markers_apply_to_the_block_right_after_them_only()
+    {
+        string[] lines =
+        [
+            "<!-- snippet: skip -->", "```csharp", "not C#", "```",
+            "```csharp", "var a = 1;", "```",
+            "<!-- snippet: web -->", "```csharp", "var b = 2;", "```",
+            "<!-- snippet: shared -->", "text in between resets it", "```csharp", "var c = 3;", "```",
+        ];
+
+        var blocks = ReadmeSnippets.Extract("inline", lines).ToList();
+
+        Assert.That(blocks.Select(b => (b.Kind, b.Shared)), Is.EqualTo(new[]
+        {
+            (SnippetKind.Skip, false), (SnippetKind.Console, false), (SnippetKind.Web, false), (SnippetKind.Console, false),
+        }));
+        Assert.That(blocks.Select(b => b.Code.Trim()), Is.EqualTo(new[] { "not C#", "var a = 1;", "var b = 2;", "var c = 3;" }));
     }
 
     [Test]
