@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Bitbucket;
 using Microsoft.Extensions.DependencyInjection;
 using Refit;
@@ -44,10 +45,11 @@ internal static class BitbucketApiRegistry
 
     /// <summary>Registers <typeparamref name="T"/>, implemented by the generated client of <typeparamref name="TClient"/>
     /// (the interface itself, or the internal one that adds the Refit routes of its lists).</summary>
-    private static void Add<T, TClient>(IServiceCollection services, string clientName, string settingsKey, string? key)
+    private static void Add<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicMethods)] T, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicMethods)] TClient>(IServiceCollection services, string clientName, string settingsKey, string? key)
         where T : class
         where TClient : class, T
     {
+        Http.OperationShapes.Register<T, TClient>();
         if (key is null)
         {
             services.AddTransient<T>(sp => Create<TClient>(sp, clientName, settingsKey));

@@ -55,7 +55,7 @@ internal sealed class BitbucketBuilder(string name, IServiceCollection services,
             var options = sp.GetRequiredService<IOptionsMonitor<BitbucketOptions>>().Get(name);
             client.Timeout = options.Timeout;
             client.DefaultRequestHeaders.UserAgent.ParseAdd(options.UserAgent);
-        });
+        }).ConfigurePrimaryHttpMessageHandler(SecretEndpoint.CreatePrimaryHandler); // token endpoints' redirects are never followed
         services.AddKeyedSingleton<IBitbucketTokenSource>(TokenSourceKey(name), (sp, _) =>
         {
             var options = sp.GetRequiredService<IOptionsMonitor<BitbucketOptions>>().Get(name);

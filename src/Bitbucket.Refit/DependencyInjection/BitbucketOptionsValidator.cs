@@ -79,9 +79,10 @@ internal sealed class BitbucketOptionsValidator : IValidateOptions<BitbucketOpti
                 {
                     failures.Add($"{Key("OAuth2:TokenEndpoint")} must be an absolute URL.");
                 }
-                else if (endpoint.Scheme != Uri.UriSchemeHttps && !IsLoopback(endpoint) && !options.AllowInsecureHttp)
+                else if (endpoint.Scheme != Uri.UriSchemeHttps && !(endpoint.Scheme == Uri.UriSchemeHttp && IsLoopback(endpoint)))
                 {
-                    failures.Add($"{Key("OAuth2:TokenEndpoint")} must use https; the client secret travels to it.");
+                    // AllowInsecureHttp does not cover it: a token endpoint receives the client secret on every request.
+                    failures.Add($"{Key("OAuth2:TokenEndpoint")} must use https (plain http only to loopback); the client secret travels to it.");
                 }
 
                 break;

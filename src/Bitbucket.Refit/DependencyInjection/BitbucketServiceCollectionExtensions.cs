@@ -118,7 +118,8 @@ public static class BitbucketServiceCollectionExtensions
         httpClientBuilder.AddHttpMessageHandler(sp => new DiagnosticsHandler(
             sp.GetService<ILoggerFactory>()?.CreateLogger("Bitbucket.Refit") ?? NullLogger.Instance,
             trackerKey is null ? sp.GetRequiredService<BitbucketRateLimitTracker>() : sp.GetRequiredKeyedService<BitbucketRateLimitTracker>(trackerKey),
-            sp.GetRequiredService<IOptionsMonitor<BitbucketOptions>>().Get(name).MaxResponseContentBytes));
+            sp.GetRequiredService<IOptionsMonitor<BitbucketOptions>>().Get(name).MaxResponseContentBytes,
+            sp.GetRequiredService<IOptionsMonitor<BitbucketOptions>>().Get(name).Timeout));
 
         var settingsKey = SettingsKey(name);
         services.AddKeyedSingleton(settingsKey, (sp, _) =>
@@ -168,13 +169,16 @@ public static class BitbucketServiceCollectionExtensions
         {
             BitbucketAuthenticationException or BitbucketApiException or ArgumentException => exception,
             Polly.Timeout.TimeoutRejectedException timeout => new TimeoutException(
-                $"Bitbucket {request.Method} {UrlRedactor.Redact(request.RequestUri)} did not answer within {timeout.Timeout.TotalSeconds:0.###} s in any attempt (BitbucketOptions.Timeout).",
+                $"Bitbucket {request.Method} {SecretRedactor.RedactUrl(request.RequestUri)} did not answer within {timeout.Timeout.TotalSeconds:0.###} s in any attempt (BitbucketOptions.Timeout).",
                 timeout),
             TaskCanceledException { InnerException: TimeoutException } canceled when !cancellationToken.IsCancellationRequested => new TimeoutException(
-                $"Bitbucket {request.Method} {UrlRedactor.Redact(request.RequestUri)} did not complete within "
+                $"Bitbucket {request.Method} {SecretRedactor.RedactUrl(request.RequestUri)} did not complete within "
                 + (callTimeout is { } bound ? $"{bound.TotalSeconds:0.###} s" : "the HttpClient's timeout")
                 + " (Resilience.TotalTimeout, or BitbucketOptions.Timeout when retries are off).",
                 canceled),
+            // Every other transport failure (refused, reset, closed, truncated) is the library's typed exception.
+            HttpRequestException or IOException or System.Net.Sockets.SocketException when !cancellationToken.IsCancellationRequested =>
+                new BitbucketTransportException(request.Method, request.RequestUri, exception),
             _ => transport is null ? exception : transport(request, exception, cancellationToken),
         };
         return settings;
@@ -190,6 +194,7 @@ public static class BitbucketServiceCollectionExtensions
         if (response.IsSuccessStatusCode)
         {
             (response.Content as JsonResponseContent)?.SkipNextBuffering();
+            (response.Content as DeserializedContent)?.SkipNextBuffering();
             return ValueTask.FromResult<Exception?>(null);
         }
 

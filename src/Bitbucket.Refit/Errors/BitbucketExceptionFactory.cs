@@ -47,7 +47,7 @@ internal static class BitbucketExceptionFactory
             StatusCode = response.StatusCode,
             ReasonPhrase = response.ReasonPhrase,
             Method = request?.Method ?? HttpMethod.Get,
-            RequestUri = UrlRedactor.Redact(request?.RequestUri),
+            RequestUri = SecretRedactor.RedactUrl(request?.RequestUri),
             ContentType = response.Content?.Headers.ContentType?.MediaType,
         };
         var cause = exception;
@@ -107,6 +107,10 @@ internal static class BitbucketExceptionFactory
             {
                 body = null;
             }
+
+            // The one redaction pass: what the library sent as a credential, and anything shaped like one, never
+            // reaches the excerpt, the parsed error or the message composed from them.
+            body = SecretRedactor.Redact(body, SecretRedactor.SecretsOf(request));
         }
 
         return new BitbucketResponseDetails
@@ -114,7 +118,7 @@ internal static class BitbucketExceptionFactory
             StatusCode = response.StatusCode,
             ReasonPhrase = response.ReasonPhrase,
             Method = request?.Method ?? HttpMethod.Get,
-            RequestUri = UrlRedactor.Redact(request?.RequestUri),
+            RequestUri = SecretRedactor.RedactUrl(request?.RequestUri),
             ContentType = contentType,
             Error = TryParseError(body),
             ResponseExcerpt = body is null ? null : body.Length <= BitbucketResponseDetails.MaxExcerptLength ? body : body[..BitbucketResponseDetails.MaxExcerptLength],

@@ -7,12 +7,12 @@ namespace Bitbucket.Http;
 
 /// <summary>
 /// Logs each attempt (method, URL without credentials, status, duration), records Bitbucket's rate-limit headers, and
-/// hands JSON bodies on as <see cref="JsonResponseContent"/> (read from the stream, bounded to
-/// <c>MaxResponseContentBytes</c>). Runs inside the retry pipeline and outside authentication, so it never sees an
+/// reads the body inside the attempt with <see cref="ResponseReader"/> (bounded to <c>MaxResponseContentBytes</c>,
+/// covered by the deadline, retried when interrupted). Runs inside the retry pipeline and outside authentication, so it never sees an
 /// <c>Authorization</c> header value. (The JSON wrapping shares this handler rather than having its own: one async
 /// layer less on every call.)
 /// </summary>
-internal sealed partial class DiagnosticsHandler(ILogger logger, BitbucketRateLimitTracker tracker, long maxJsonBytes) : DelegatingHandler
+internal sealed partial class DiagnosticsHandler(ILogger logger, BitbucketRateLimitTracker tracker, long maxBodyBytes, TimeSpan readTimeout) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -21,15 +21,24 @@ internal sealed partial class DiagnosticsHandler(ILogger logger, BitbucketRateLi
         try
         {
             response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            tracker.Observe(response);
+            try
+            {
+                // The body is read here, inside the attempt: the deadline covers it, and an interrupted body is retried.
+                await ResponseReader.ReadAsync(request, response, maxBodyBytes, readTimeout, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not BitbucketApiException)
+            {
+                response.Dispose();
+                throw;
+            }
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException && logger.IsEnabled(LogLevel.Warning))
         {
-            LogTransportFailure(logger, request.Method, UrlRedactor.Redact(request.RequestUri), Stopwatch.GetElapsedTime(started).TotalMilliseconds, ex.GetType().Name);
+            LogTransportFailure(logger, request.Method, SecretRedactor.RedactUrl(request.RequestUri), Stopwatch.GetElapsedTime(started).TotalMilliseconds, ex.GetType().Name);
             throw;
         }
 
-        tracker.Observe(response);
-        JsonResponseContent.Wrap(response, maxJsonBytes);
         var status = (int)response.StatusCode;
         var level = status switch
         {
@@ -39,7 +48,7 @@ internal sealed partial class DiagnosticsHandler(ILogger logger, BitbucketRateLi
         };
         if (logger.IsEnabled(level))
         {
-            Log(logger, level, request.Method, UrlRedactor.Redact(request.RequestUri), status, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            Log(logger, level, request.Method, SecretRedactor.RedactUrl(request.RequestUri), status, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
 
         return response;

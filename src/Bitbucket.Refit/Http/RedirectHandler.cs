@@ -8,6 +8,10 @@ namespace Bitbucket.Http;
 /// credential, because the authentication handler only signs requests for the configured origin.
 /// <see cref="HttpClientHandler"/>'s own redirect handling, which drops <c>Authorization</c> everywhere, is turned off.
 /// After <see cref="MaxRedirects"/> hops the last 3xx answer is returned, and surfaces as a <see cref="BitbucketApiException"/>.
+/// Rules: a body is never moved to another origin (a 307/308 of a request with a body to another origin is returned
+/// as it is, not followed); https is never downgraded to http; once a hop has left the request's origin, no later hop
+/// carries the credential, even one that comes back to the Bitbucket origin (a foreign server must not steer an
+/// authenticated request to a path of its choosing).
 /// </summary>
 internal sealed class RedirectHandler : DelegatingHandler
 {
@@ -16,6 +20,8 @@ internal sealed class RedirectHandler : DelegatingHandler
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        var origin = request.RequestUri;
+        var leftOrigin = false;
         for (var hops = 0; IsRedirect(response.StatusCode) && response.Headers.Location is { } location; hops++)
         {
             if (hops == MaxRedirects)
@@ -25,13 +31,23 @@ internal sealed class RedirectHandler : DelegatingHandler
             }
 
             var target = location.IsAbsoluteUri ? location : new Uri(response.RequestMessage?.RequestUri ?? request.RequestUri!, location);
-            if (target.Scheme != Uri.UriSchemeHttps && target.Scheme != Uri.UriSchemeHttp)
+            var current = response.RequestMessage?.RequestUri ?? request.RequestUri!;
+            if ((target.Scheme != Uri.UriSchemeHttps && target.Scheme != Uri.UriSchemeHttp)
+                || (current.Scheme == Uri.UriSchemeHttps && target.Scheme == Uri.UriSchemeHttp))
             {
-                return response;
+                return response; // not http(s), or a downgrade from https: not followed
             }
 
             var keepMethod = response.StatusCode is HttpStatusCode.TemporaryRedirect or HttpStatusCode.PermanentRedirect
                 || (request.Method == HttpMethod.Get || request.Method == HttpMethod.Head);
+            var carriesBody = keepMethod && request.Content is not null && request.Method != HttpMethod.Get && request.Method != HttpMethod.Head;
+            var foreign = !SameOrigin(origin, target);
+            if (carriesBody && foreign)
+            {
+                return response; // a 307/308 would move the body (a secured variable, a token) to another origin
+            }
+
+            leftOrigin |= foreign;
             var next = new HttpRequestMessage(keepMethod ? request.Method : HttpMethod.Get, target)
             {
                 Version = request.Version,
@@ -50,7 +66,12 @@ internal sealed class RedirectHandler : DelegatingHandler
                 ((IDictionary<string, object?>)next.Options)[option.Key] = option.Value;
             }
 
-            if (keepMethod && request.Content is not null && request.Method != HttpMethod.Get && request.Method != HttpMethod.Head)
+            if (leftOrigin)
+            {
+                next.Options.Set(Authentication.CredentialScope.LeftOriginKey, true);
+            }
+
+            if (carriesBody)
             {
                 next.Content = request.Content;
             }
@@ -62,6 +83,10 @@ internal sealed class RedirectHandler : DelegatingHandler
 
         return response;
     }
+
+    private static bool SameOrigin(Uri? a, Uri b) =>
+        a is not null && string.Equals(a.Scheme, b.Scheme, StringComparison.OrdinalIgnoreCase)
+        && string.Equals(a.IdnHost, b.IdnHost, StringComparison.OrdinalIgnoreCase) && a.Port == b.Port;
 
     private static bool IsRedirect(HttpStatusCode status) => status is HttpStatusCode.MovedPermanently or HttpStatusCode.Found
         or HttpStatusCode.SeeOther or HttpStatusCode.TemporaryRedirect or HttpStatusCode.PermanentRedirect;

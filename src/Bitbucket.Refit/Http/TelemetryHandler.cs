@@ -444,7 +444,7 @@ internal static class Instrumentation
     public static Task<HttpResponseMessage> SendTokenRequestAsync(HttpClient client, HttpRequestMessage request, CancellationToken cancellationToken) =>
         Source.HasListeners() || TokenRequests.Enabled || TokenFailures.Enabled
             ? SendTokenRequestInstrumentedAsync(client, request, cancellationToken)
-            : client.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
+            : client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
 
     private static async Task<HttpResponseMessage> SendTokenRequestInstrumentedAsync(HttpClient client, HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -464,7 +464,7 @@ internal static class Instrumentation
         HttpResponseMessage? response = null;
         try
         {
-            response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+            response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
                 errorType = StatusText((int)response.StatusCode);

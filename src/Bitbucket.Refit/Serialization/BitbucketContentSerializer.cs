@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Bitbucket.Http;
 using Refit;
 
 namespace Bitbucket.Serialization;
@@ -18,13 +19,17 @@ internal sealed class BitbucketContentSerializer(SystemTextJsonContentSerializer
 
     /// <inheritdoc/>
     public Task<T?> FromHttpContentAsync<T>(HttpContent content, CancellationToken cancellationToken = default) =>
-        content is JsonResponseContent { CanStream: true } json && options.TryGetTypeInfo(typeof(T), out var typeInfo)
+        content is DeserializedContent read && read.Type == typeof(T)
+            ? Task.FromResult((T?)read.Value)
+            : content is JsonResponseContent { CanStream: true } json && options.TryGetTypeInfo(typeof(T), out var typeInfo)
             ? json.DeserializeAsync((JsonTypeInfo<T>)typeInfo, cancellationToken)
             : inner.FromHttpContentAsync<T>(content, cancellationToken);
 
     /// <inheritdoc/>
     public Task<T?> FromHttpContentAsync<T>(HttpContent content, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken = default) =>
-        content is JsonResponseContent { CanStream: true } json
+        content is DeserializedContent read && read.Type == typeof(T)
+            ? Task.FromResult((T?)read.Value)
+            : content is JsonResponseContent { CanStream: true } json
             ? json.DeserializeAsync(typeInfo, cancellationToken)
             : inner.FromHttpContentAsync(content, typeInfo, cancellationToken);
 

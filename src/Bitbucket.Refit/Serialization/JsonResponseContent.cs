@@ -109,6 +109,29 @@ internal sealed class JsonResponseContent : HttpContent
         }
     }
 
+    /// <summary>Deserializes the body from the stream as <paramref name="typeInfo"/> describes.</summary>
+    /// <param name="typeInfo">The source-generated metadata of the result.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The value.</returns>
+    internal async Task<object?> DeserializeAsync(JsonTypeInfo typeInfo, CancellationToken cancellationToken)
+    {
+        var stream = await ReadStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            var encoding = GetNonUtf8Encoding(Headers.ContentType?.CharSet);
+            if (encoding is null)
+            {
+                return await JsonSerializer.DeserializeAsync(stream, typeInfo, cancellationToken).ConfigureAwait(false);
+            }
+
+            var transcoded = Encoding.CreateTranscodingStream(stream, encoding, Encoding.UTF8, leaveOpen: true);
+            await using (transcoded.ConfigureAwait(false))
+            {
+                return await JsonSerializer.DeserializeAsync(transcoded, typeInfo, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
     /// <inheritdoc/>
     protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
     {

@@ -175,10 +175,10 @@ public sealed class ErrorTests
     }
 
     [Test]
-    public void UrlRedactor_RemovesUserInfoAndSensitiveQueryValues()
+    public void SecretRedactor_RemovesUserInfoAndSensitiveQueryValues()
     {
-        var redacted = UrlRedactor.Redact(new Uri("https://user:pw@api.bitbucket.org/2.0/x?access_token=abc&page=2&oauth_signature=zz"));
+        var redacted = SecretRedactor.RedactUrl(new Uri("https://user:pw@api.bitbucket.org/2.0/x?access_token=abc&page=2&oauth_signature=zz"));
 
-        Assert.That(redacted!.ToString(), Is.EqualTo("https://api.bitbucket.org/2.0/x?access_token=REDACTED&page=2&oauth_signature=REDACTED"));
+        Assert.That(redacted!.ToString(), Is.EqualTo("https://api.bitbucket.org/2.0/x?access_token=***&page=2&oauth_signature=***"));
     }
 }

@@ -11,11 +11,14 @@ internal sealed class BasicAuthenticationHandler : DelegatingHandler
 {
     private readonly AuthenticationHeaderValue _header;
     private readonly CredentialScope _scope;
+    private readonly SentSecrets _sent;
 
     public BasicAuthenticationHandler(string username, string secret, CredentialScope scope)
     {
-        _header = new AuthenticationHeaderValue("Basic", Encode(username, secret));
+        var encoded = Encode(username, secret);
+        _header = new AuthenticationHeaderValue("Basic", encoded);
         _scope = scope;
+        _sent = SentSecrets.Of(encoded, secret);
     }
 
     internal static string Encode(string username, string secret) =>
@@ -23,7 +26,16 @@ internal sealed class BasicAuthenticationHandler : DelegatingHandler
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        request.Headers.Authorization = _scope.Allows(request.RequestUri) ? _header : null;
+        if (_scope.Allows(request))
+        {
+            request.Headers.Authorization = _header;
+            SecretRedactor.Record(request, _sent);
+        }
+        else
+        {
+            request.Headers.Authorization = null;
+        }
+
         return base.SendAsync(request, cancellationToken);
     }
 }

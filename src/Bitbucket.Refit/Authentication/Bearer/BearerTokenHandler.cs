@@ -6,10 +6,20 @@ namespace Bitbucket.Authentication;
 internal sealed class BearerTokenHandler(string token, CredentialScope scope) : DelegatingHandler
 {
     private readonly AuthenticationHeaderValue _header = new("Bearer", token);
+    private readonly SentSecrets _sent = SentSecrets.Of(token);
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        request.Headers.Authorization = scope.Allows(request.RequestUri) ? _header : null;
+        if (scope.Allows(request))
+        {
+            request.Headers.Authorization = _header;
+            SecretRedactor.Record(request, _sent);
+        }
+        else
+        {
+            request.Headers.Authorization = null;
+        }
+
         return base.SendAsync(request, cancellationToken);
     }
 }

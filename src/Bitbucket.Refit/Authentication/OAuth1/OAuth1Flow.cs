@@ -42,6 +42,10 @@ public sealed class OAuth1Flow
         ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentException.ThrowIfNullOrWhiteSpace(consumerKey);
         ArgumentException.ThrowIfNullOrWhiteSpace(consumerSecret);
+        var chosen = endpoints ?? OAuth1Endpoints.Bitbucket;
+        SecretEndpoint.RequireHttps(chosen.RequestToken, "OAuth 1 request-token endpoint", nameof(endpoints));
+        SecretEndpoint.RequireHttps(chosen.Authorization, "OAuth 1 authorization page", nameof(endpoints));
+        SecretEndpoint.RequireHttps(chosen.AccessToken, "OAuth 1 access-token endpoint", nameof(endpoints));
         _httpClient = httpClient;
         _consumerKey = consumerKey;
         _consumerSecret = consumerSecret;
@@ -81,7 +85,7 @@ public sealed class OAuth1Flow
         if (!confirmed)
         {
             throw new BitbucketAuthenticationException(
-                $"The OAuth 1 request-token endpoint {UrlRedactor.Redact(Endpoints.RequestToken)} did not confirm the callback (oauth_callback_confirmed is not 'true'), as OAuth 1.0a requires.");
+                $"The OAuth 1 request-token endpoint {SecretRedactor.RedactUrl(Endpoints.RequestToken)} did not confirm the callback (oauth_callback_confirmed is not 'true'), as OAuth 1.0a requires.");
         }
 
         return new OAuth1RequestToken(token, secret, confirmed);
@@ -153,7 +157,7 @@ public sealed class OAuth1Flow
         var secret = Find(values, "oauth_token_secret");
         if (string.IsNullOrEmpty(token) || string.IsNullOrEmpty(secret))
         {
-            throw new BitbucketAuthenticationException($"The OAuth 1 {what} endpoint {UrlRedactor.Redact(endpoint)} answered without oauth_token and oauth_token_secret.");
+            throw new BitbucketAuthenticationException($"The OAuth 1 {what} endpoint {SecretRedactor.RedactUrl(endpoint)} answered without oauth_token and oauth_token_secret.");
         }
 
         return (token, secret);
@@ -172,35 +176,23 @@ public sealed class OAuth1Flow
         request.Headers.Authorization = new AuthenticationHeaderValue("OAuth", header["OAuth ".Length..]);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/x-www-form-urlencoded"));
 
-        HttpResponseMessage response;
-        try
+        var secrets = OAuth1SigningHandler.SecretsOf(credentials, request.Headers.Authorization.Parameter!);
+        var (status, reasonPhrase, body) = await SecretEndpoint.SendAsync(_httpClient, request, $"OAuth 1 {what} endpoint", secrets, cancellationToken).ConfigureAwait(false);
+        if ((int)status is < 200 or >= 300)
         {
-            response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-        }
-        catch (HttpRequestException ex)
-        {
-            throw new BitbucketAuthenticationException($"The OAuth 1 {what} endpoint {UrlRedactor.Redact(endpoint)} could not be reached: {ex.Message}", innerException: ex);
-        }
-
-        using (response)
-        {
-            var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
+            // The body of a refusal is a short problem description: keep its first line, without anything secret.
+            var reason = SecretRedactor.Redact(body.Split('\n', 2)[0].Trim(), secrets) ?? string.Empty;
+            if (reason.Length > 200 || reason.Contains("oauth_token_secret", StringComparison.Ordinal))
             {
-                // The body of a refusal is a short problem description (never a credential): keep its first line.
-                var reason = body.Split('\n', 2)[0].Trim();
-                if (reason.Length > 200 || reason.Contains("oauth_token_secret", StringComparison.Ordinal))
-                {
-                    reason = string.Empty;
-                }
-
-                throw new BitbucketAuthenticationException(
-                    $"The OAuth 1 {what} endpoint {UrlRedactor.Redact(endpoint)} answered {(int)response.StatusCode} {response.ReasonPhrase}" + (reason.Length == 0 ? "." : $": {reason}"),
-                    statusCode: response.StatusCode);
+                reason = string.Empty;
             }
 
-            return OAuth1Signer.ParseFormEncoded(body);
+            throw new BitbucketAuthenticationException(
+                $"The OAuth 1 {what} endpoint {SecretRedactor.RedactUrl(endpoint)} answered {(int)status} {reasonPhrase}" + (reason.Length == 0 ? "." : $": {reason}"),
+                statusCode: status);
         }
+
+        return OAuth1Signer.ParseFormEncoded(body);
     }
 }
 

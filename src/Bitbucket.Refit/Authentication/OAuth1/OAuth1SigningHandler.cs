@@ -10,7 +10,7 @@ internal sealed class OAuth1SigningHandler(OAuth1Signer signer, CredentialScope 
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (!scope.Allows(request.RequestUri))
+        if (!scope.Allows(request))
         {
             request.Headers.Authorization = null;
             return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
@@ -26,7 +26,25 @@ internal sealed class OAuth1SigningHandler(OAuth1Signer signer, CredentialScope 
         }
 
         var header = signer.CreateAuthorizationHeader(request.Method, request.RequestUri!, form);
-        request.Headers.Authorization = new AuthenticationHeaderValue("OAuth", header["OAuth ".Length..]);
+        var value = header["OAuth ".Length..];
+        request.Headers.Authorization = new AuthenticationHeaderValue("OAuth", value);
+        SecretRedactor.Record(request, SecretsOf(signer.Credentials, value));
         return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The values of a signed request that must never be echoed back: the header, the signature, the secrets.</summary>
+    internal static SentSecrets SecretsOf(OAuth1Credentials credentials, string headerValue)
+    {
+        string? signature = null;
+        const string Name = "oauth_signature=\"";
+        var start = headerValue.IndexOf(Name, StringComparison.Ordinal);
+        if (start >= 0)
+        {
+            start += Name.Length;
+            var end = headerValue.IndexOf('"', start);
+            signature = end > start ? headerValue[start..end] : null;
+        }
+
+        return SentSecrets.Of(headerValue, signature, signature is null ? null : Uri.UnescapeDataString(signature), credentials.ConsumerSecret, credentials.TokenSecret);
     }
 }

@@ -55,10 +55,8 @@ public sealed class OAuth2Flow
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.ClientId, nameof(options) + "." + nameof(options.ClientId));
         ArgumentException.ThrowIfNullOrWhiteSpace(options.ClientSecret, nameof(options) + "." + nameof(options.ClientSecret));
-        if (options.TokenEndpoint is not { IsAbsoluteUri: true } || options.AuthorizationEndpoint is not { IsAbsoluteUri: true })
-        {
-            throw new ArgumentException("The OAuth 2 token and authorization endpoints must be absolute URIs.", nameof(options));
-        }
+        SecretEndpoint.RequireHttps(options.TokenEndpoint, "OAuth 2 token endpoint", nameof(options));
+        SecretEndpoint.RequireHttps(options.AuthorizationEndpoint, "OAuth 2 authorization endpoint", nameof(options));
 
         if (redirectUri is { IsAbsoluteUri: false })
         {

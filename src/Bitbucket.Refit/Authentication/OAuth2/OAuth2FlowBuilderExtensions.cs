@@ -28,7 +28,10 @@ public static class OAuth2FlowBuilderExtensions
         AddFlowClient(builder);
         builder.Services.AddOptions<BitbucketOptions>(name).Validate(
             o => !string.IsNullOrWhiteSpace(o.OAuth2.ClientId) && !string.IsNullOrWhiteSpace(o.OAuth2.ClientSecret) && o.OAuth2.TokenEndpoint is { IsAbsoluteUri: true },
-            "WithOAuth2RefreshToken needs OAuth2:ClientId, OAuth2:ClientSecret and an absolute OAuth2:TokenEndpoint.");
+            "WithOAuth2RefreshToken needs OAuth2:ClientId, OAuth2:ClientSecret and an absolute OAuth2:TokenEndpoint.")
+            .Validate(
+                o => o.OAuth2.TokenEndpoint is not { IsAbsoluteUri: true } endpoint || endpoint.Scheme == Uri.UriSchemeHttps || (endpoint.Scheme == Uri.UriSchemeHttp && BitbucketOptionsValidator.IsLoopback(endpoint)),
+                "WithOAuth2RefreshToken needs an https OAuth2:TokenEndpoint (plain http only to loopback): the client secret and the refresh token travel to it.");
         return builder.WithOAuth2(sp =>
         {
             var options = sp.GetRequiredService<IOptionsMonitor<BitbucketOptions>>().Get(name);
@@ -78,6 +81,6 @@ public static class OAuth2FlowBuilderExtensions
             var options = sp.GetRequiredService<IOptionsMonitor<BitbucketOptions>>().Get(name);
             client.Timeout = options.Timeout;
             client.DefaultRequestHeaders.UserAgent.ParseAdd(options.UserAgent);
-        });
+        }).ConfigurePrimaryHttpMessageHandler(SecretEndpoint.CreatePrimaryHandler); // token endpoints' redirects are never followed
     }
 }

@@ -13,14 +13,14 @@ internal sealed class OAuth2Handler(IBitbucketTokenSource source, CredentialScop
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (!scope.Allows(request.RequestUri))
+        if (!scope.Allows(request))
         {
             request.Headers.Authorization = null;
             return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
 
         var token = await source.GetTokenAsync(cancellationToken).ConfigureAwait(false);
-        request.Headers.Authorization = HeaderFor(token);
+        Authorize(request, token);
         if (request.Content is { } content)
         {
             // Keep the body replayable for the one retry after a 401.
@@ -36,25 +36,25 @@ internal sealed class OAuth2Handler(IBitbucketTokenSource source, CredentialScop
 
         response.Dispose();
         var fresh = await source.GetTokenAsync(cancellationToken).ConfigureAwait(false);
-        request.Headers.Authorization = HeaderFor(fresh);
+        Authorize(request, fresh);
         return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Reuses the header while the token stays the same (one allocation per token, not per request).</summary>
-    private AuthenticationHeaderValue HeaderFor(string token)
+    /// <summary>Sets the header, reused while the token stays the same (one allocation per token, not per request), and records the token for redaction.</summary>
+    private void Authorize(HttpRequestMessage request, string token)
     {
         var cached = Volatile.Read(ref _header);
-        if (cached is not null && string.Equals(cached.Token, token, StringComparison.Ordinal))
+        if (cached is null || !string.Equals(cached.Token, token, StringComparison.Ordinal))
         {
-            return cached.Header;
+            cached = new CachedHeader(token, new AuthenticationHeaderValue("Bearer", token), SentSecrets.Of(token));
+            Volatile.Write(ref _header, cached);
         }
 
-        cached = new CachedHeader(token, new AuthenticationHeaderValue("Bearer", token));
-        Volatile.Write(ref _header, cached);
-        return cached.Header;
+        request.Headers.Authorization = cached.Header;
+        SecretRedactor.Record(request, cached.Sent);
     }
 
-    private sealed record CachedHeader(string Token, AuthenticationHeaderValue Header)
+    private sealed record CachedHeader(string Token, AuthenticationHeaderValue Header, SentSecrets Sent)
     {
         public override string ToString() => "CachedHeader { Token = *** }";
     }

@@ -13,52 +13,43 @@ internal sealed class OAuth2TokenClient(HttpClient httpClient, Uri tokenEndpoint
     /// <summary>Posts a grant; the client authenticates with Basic unless <paramref name="authorization"/> says otherwise (the JWT grant).</summary>
     public async Task<OAuth2TokenResponse> RequestAsync(IEnumerable<KeyValuePair<string, string>> form, CancellationToken cancellationToken, AuthenticationHeaderValue? authorization = null)
     {
+        var fields = form as IReadOnlyList<KeyValuePair<string, string>> ?? [.. form];
         using var request = new HttpRequestMessage(HttpMethod.Post, tokenEndpoint)
         {
-            Content = new FormUrlEncodedContent(form),
+            Content = new FormUrlEncodedContent(fields),
         };
-        request.Headers.Authorization = authorization ?? new AuthenticationHeaderValue("Basic", BasicAuthenticationHandler.Encode(clientId, clientSecret));
+        var basic = BasicAuthenticationHandler.Encode(clientId, clientSecret);
+        request.Headers.Authorization = authorization ?? new AuthenticationHeaderValue("Basic", basic);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
 
-        HttpResponseMessage response;
+        // Everything secret this request carries; whatever the endpoint echoes of it is removed from messages.
+        var secrets = SentSecrets.Of(
+            [basic, clientSecret, authorization?.Parameter, .. fields.Where(f => f.Key is "refresh_token" or "code" or "assertion" or "client_secret").Select(f => f.Value)]);
+        var (status, reason, body) = await SecretEndpoint.SendAsync(httpClient, request, "OAuth 2 token endpoint", secrets, cancellationToken).ConfigureAwait(false);
+        OAuth2TokenResponse? parsed;
         try
         {
-            response = await Http.Instrumentation.SendTokenRequestAsync(httpClient, request, cancellationToken).ConfigureAwait(false);
+            parsed = body.Length == 0 ? null : JsonSerializer.Deserialize(body, BitbucketJsonContext.Default.OAuth2TokenResponse);
         }
-        catch (Exception ex) when (ex is HttpRequestException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (JsonException)
         {
+            parsed = null;
+        }
+
+        if ((int)status is < 200 or >= 300 || parsed?.AccessToken is not { Length: > 0 })
+        {
+            var error = SecretRedactor.Redact(parsed?.Error, secrets);
+            var description = SecretRedactor.Redact(parsed?.ErrorDescription, secrets);
+            var what = error is null
+                ? $"answered {(int)status} {reason} without an access token"
+                : $"refused the grant: {error}" + (description is null ? string.Empty : $" ({description})");
             throw new BitbucketAuthenticationException(
-                $"The OAuth 2 token endpoint {UrlRedactor.Redact(tokenEndpoint)} could not be reached: {ex.Message}", innerException: ex);
+                $"The OAuth 2 token endpoint {SecretRedactor.RedactUrl(tokenEndpoint)} {what}.",
+                error,
+                description,
+                status);
         }
 
-        using (response)
-        {
-            var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            OAuth2TokenResponse? parsed = null;
-            try
-            {
-                parsed = body.Length == 0 ? null : JsonSerializer.Deserialize(body, BitbucketJsonContext.Default.OAuth2TokenResponse);
-            }
-            catch (JsonException)
-            {
-                parsed = null;
-            }
-
-            if (!response.IsSuccessStatusCode || parsed?.AccessToken is not { Length: > 0 })
-            {
-                var error = parsed?.Error;
-                var description = parsed?.ErrorDescription;
-                var what = error is null
-                    ? $"answered {(int)response.StatusCode} {response.ReasonPhrase} without an access token"
-                    : $"refused the grant: {error}" + (description is null ? string.Empty : $" ({description})");
-                throw new BitbucketAuthenticationException(
-                    $"The OAuth 2 token endpoint {UrlRedactor.Redact(tokenEndpoint)} {what}.",
-                    error,
-                    description,
-                    response.StatusCode);
-            }
-
-            return parsed;
-        }
+        return parsed;
     }
 }
