@@ -16,7 +16,8 @@ internal sealed class PathValidationHandler(Uri baseAddress) : DelegatingHandler
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (request.Options.TryGetValue(TemplateKey, out var template) && request.RequestUri is { IsAbsoluteUri: true } uri)
+        // A next link is the server's URL, not built from the caller's values: the origin policy judges it, not this check.
+        if (!NextLinks.IsFollowing && request.Options.TryGetValue(TemplateKey, out var template) && request.RequestUri is { IsAbsoluteUri: true } uri)
         {
             Validate(template, uri.AbsolutePath);
         }

@@ -46,7 +46,7 @@ internal sealed class RefitPageable<T> : BitbucketPageable<T>
 
     private static async IAsyncEnumerable<Page<T>> Pages(PagedEnumerable<Page<T>, T> inner, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var page in Http.Instrumentation.TraceList(inner.AsPages()).WithCancellation(cancellationToken).ConfigureAwait(false))
+        await foreach (var page in Http.Instrumentation.TraceList(NextLinks.Mark(inner.AsPages())).WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             yield return page;
         }
@@ -104,7 +104,7 @@ internal static class DefaultPageBound
     {
         var max = BitbucketPageable<TItem>.DefaultMaxPages;
         var count = 0;
-        await foreach (var page in Http.Instrumentation.TraceList(inner.WithMaxPages(max + 1).AsPages()).WithCancellation(cancellationToken).ConfigureAwait(false))
+        await foreach (var page in Http.Instrumentation.TraceList(NextLinks.Mark(inner.WithMaxPages(max + 1).AsPages())).WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             if (++count > max)
             {

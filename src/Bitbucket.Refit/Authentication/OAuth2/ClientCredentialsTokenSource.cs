@@ -66,7 +66,8 @@ internal sealed class ClientCredentialsTokenSource : IBitbucketTokenSource
 
             if (_failure is { } failure && now < failure.RetryAt)
             {
-                // The endpoint failed a moment ago: answer from the failure instead of storming it.
+                // The endpoint refused the client a moment ago (not a transient failure): answer from the refusal
+                // instead of storming it.
                 throw new BitbucketAuthenticationException(
                     failure.Exception.Message + $" No new token request before {failure.RetryAt:O}.",
                     failure.Exception.Error,
@@ -75,23 +76,40 @@ internal sealed class ClientCredentialsTokenSource : IBitbucketTokenSource
                     failure.Exception);
             }
 
-            TokenRequests++;
             OAuth2TokenResponse response;
             try
             {
-                response = await _client.RequestAsync(_form, cancellationToken).ConfigureAwait(false);
+                response = await TokenFetch.WithRetriesAsync(
+                    ct =>
+                    {
+                        TokenRequests++;
+                        return _client.RequestAsync(_form, ct);
+                    },
+                    cancellationToken).ConfigureAwait(false);
             }
             catch (BitbucketAuthenticationException ex)
             {
-                var backoff = _failure is null ? MinBackoff : TimeSpan.FromTicks(Math.Min(_failure.Backoff.Ticks * 2, MaxBackoff.Ticks));
-                _failure = new Failure(ex, now + backoff, backoff);
+                if (cached is not null && now < cached.ExpiresAt)
+                {
+                    // An early renewal failed, but the token still works: keep using it, and try again a little later.
+                    _cached = cached with { RefreshAt = Min(now + RetryValidTokenAfter, cached.ExpiresAt) };
+                    return cached.Token;
+                }
+
+                if (!TokenFetch.IsTransient(ex))
+                {
+                    var backoff = _failure is null ? MinBackoff : TimeSpan.FromTicks(Math.Min(_failure.Backoff.Ticks * 2, MaxBackoff.Ticks));
+                    _failure = new Failure(ex, now + backoff, backoff);
+                }
+
                 throw;
             }
 
             _failure = null;
+            now = _timeProvider.GetUtcNow();
             var lifetime = TimeSpan.FromSeconds(response.ExpiresIn is > 0 and { } seconds ? seconds : 3600);
             var skew = _skew < lifetime / 2 ? _skew : lifetime / 2;
-            _cached = new CachedToken(response.AccessToken!, now + lifetime - skew);
+            _cached = new CachedToken(response.AccessToken!, now + lifetime - skew, now + lifetime);
             return response.AccessToken!;
         }
         finally
@@ -101,11 +119,16 @@ internal sealed class ClientCredentialsTokenSource : IBitbucketTokenSource
     }
 
     internal static readonly TimeSpan MinBackoff = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long a still-valid token is used after a failed early renewal before the next attempt.</summary>
+    internal static readonly TimeSpan RetryValidTokenAfter = TimeSpan.FromSeconds(5);
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
     internal static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(1);
 
     private sealed record Failure(BitbucketAuthenticationException Exception, DateTimeOffset RetryAt, TimeSpan Backoff);
 
-    private sealed record CachedToken(string Token, DateTimeOffset RefreshAt)
+    private sealed record CachedToken(string Token, DateTimeOffset RefreshAt, DateTimeOffset ExpiresAt)
     {
         public override string ToString() => $"CachedToken {{ RefreshAt = {RefreshAt:O} }}";
     }

@@ -91,7 +91,7 @@ public sealed class RefreshTokenSource : IBitbucketTokenSource
     {
         var lifetime = TimeSpan.FromSeconds(tokens.ExpiresIn is > 0 and { } seconds ? seconds : 3600);
         var skew = RefreshSkew < lifetime / 2 ? RefreshSkew : lifetime / 2;
-        return new CachedToken(tokens.AccessToken!, receivedAt + lifetime - skew);
+        return new CachedToken(tokens.AccessToken!, receivedAt + lifetime - skew, receivedAt + lifetime);
     }
 
     private async Task<string> RefreshAsync(CancellationToken cancellationToken)
@@ -107,8 +107,22 @@ public sealed class RefreshTokenSource : IBitbucketTokenSource
             }
 
             var now = _timeProvider.GetUtcNow();
-            var tokens = await _flow.RefreshAsync(_refreshToken, cancellationToken).ConfigureAwait(false);
+            OAuth2TokenResponse tokens;
+            try
+            {
+                // Transient failures of the token endpoint are retried within this call's budget (single flight: the gate).
+                tokens = await TokenFetch.WithRetriesAsync(ct => _flow.RefreshAsync(_refreshToken, ct), cancellationToken).ConfigureAwait(false);
+            }
+            catch (BitbucketAuthenticationException) when (cached is not null && now < cached.ExpiresAt)
+            {
+                // An early refresh failed, but the access token still works: keep using it, and try again a little later.
+                var retryAt = now + TimeSpan.FromSeconds(5);
+                _cached = cached with { RefreshAt = retryAt < cached.ExpiresAt ? retryAt : cached.ExpiresAt };
+                return cached.Token;
+            }
+
             RefreshCount++;
+            now = _timeProvider.GetUtcNow();
             if (!string.IsNullOrEmpty(tokens.RefreshToken))
             {
                 _refreshToken = tokens.RefreshToken;
@@ -130,7 +144,7 @@ public sealed class RefreshTokenSource : IBitbucketTokenSource
         }
     }
 
-    private sealed record CachedToken(string Token, DateTimeOffset RefreshAt)
+    private sealed record CachedToken(string Token, DateTimeOffset RefreshAt, DateTimeOffset ExpiresAt)
     {
         public override string ToString() => $"CachedToken {{ RefreshAt = {RefreshAt:O} }}";
     }
