@@ -233,8 +233,12 @@ internal static partial class SecretRedactor
         return key.Length > 0 && SensitiveKeys.Contains(key.ToString());
     }
 
-    /// <summary>An <c>Authorization</c>-style value in text: <c>Bearer …</c>, <c>Basic …</c>, <c>OAuth …</c>, <c>JWT …</c>.</summary>
-    [GeneratedRegex(@"(?<scheme>\b(?:Bearer|Basic|Digest|JWT))\s+(?!\*\*\*)(?=[A-Za-z0-9._~+/=-]*[0-9._~+/=-])[A-Za-z0-9._~+/=-]{8,}|(?<scheme>\bOAuth)\s+(?=\w+="")[^\r\n]*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    /// <summary>
+    /// An <c>Authorization</c>-style value in text: <c>Bearer …</c>, <c>Basic …</c>, <c>JWT …</c> followed by a
+    /// credential-shaped value (16 token characters or more, or 8 with a digit: prose such as "Basic authentication" or
+    /// "JWT signature." stays), and an OAuth 1 header (<c>OAuth name="…"</c>).
+    /// </summary>
+    [GeneratedRegex(@"(?<scheme>\b(?:Bearer|Basic|Digest|JWT))\s+(?!\*\*\*)(?:[A-Za-z0-9._~+/=-]{16,}|(?=[A-Za-z._~+/=-]*[0-9])[A-Za-z0-9._~+/=-]{8,})|(?<scheme>\bOAuth)\s+(?=\w+="")[^\r\n]*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex AuthorizationValue();
 
     /// <summary>A sensitive name followed by a value in text: <c>access_token=…</c>, <c>"refresh_token": "…"</c>, <c>X-Amz-Signature=…</c>.</summary>
