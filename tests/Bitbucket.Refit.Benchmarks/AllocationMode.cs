@@ -57,7 +57,7 @@ public static class AllocationMode
             new BitbucketResilience.RetryHandler(BitbucketResilience.BuildPipeline(new BitbucketOptions(), TimeProvider.System));
 
         static DelegatingHandler Diagnostics(long maxJsonBytes) =>
-            new DiagnosticsHandler(NullLogger.Instance, new BitbucketRateLimitTracker(TimeProvider.System), maxJsonBytes);
+            new DiagnosticsHandler(NullLogger.Instance, new BitbucketRateLimitTracker(TimeProvider.System), maxJsonBytes, TimeSpan.FromSeconds(100));
     }
 
     private static async Task<double> MeasureRefitAsync(string origin, Uri baseAddress, Func<DelegatingHandler>[] handlers, Action<RefitSettings>? tweak = null)

@@ -35,8 +35,7 @@ internal static class OperationShapes
 {
     private static readonly HttpRequestOptionsKey<Type> InterfaceKey = new(HttpRequestMessageOptions.InterfaceType);
     private static readonly HttpRequestOptionsKey<string> MethodKey = new(HttpRequestMessageOptions.MethodName);
-    private static readonly Lock Gate = new();
-    private static FrozenDictionary<Type, FrozenDictionary<string, Entry>> _shapes = FrozenDictionary<Type, FrozenDictionary<string, Entry>>.Empty;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, Lazy<FrozenDictionary<string, Entry>>> Shapes = new();
 
     /// <summary>One operation's shape and, for JSON, the metadata its body is read with.</summary>
     /// <param name="Shape">The shape.</param>
@@ -46,15 +45,14 @@ internal static class OperationShapes
     /// <summary>Records the operations of a Refit client interface: its own methods and those of the public interface it extends.</summary>
     /// <typeparam name="T">The public interface.</typeparam>
     /// <typeparam name="TClient">The interface Refit generates the client of (<typeparamref name="T"/> itself, or the internal one that adds the lists' routes).</typeparam>
+    /// <remarks>Cheap: the methods are read on the first request of the interface, not at registration (start-up).</remarks>
     public static void Register<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicMethods)] T, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicMethods)] TClient>()
+        where TClient : T =>
+        Shapes.TryAdd(typeof(TClient), new Lazy<FrozenDictionary<string, Entry>>(Read<T, TClient>));
+
+    private static FrozenDictionary<string, Entry> Read<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicMethods)] T, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicMethods)] TClient>()
         where TClient : T
     {
-        var type = typeof(TClient);
-        if (_shapes.ContainsKey(type))
-        {
-            return;
-        }
-
         var entries = new Dictionary<string, Entry>(StringComparer.Ordinal);
         var ambiguous = new HashSet<string>(StringComparer.Ordinal);
         void Add(MethodInfo method)
@@ -96,11 +94,7 @@ internal static class OperationShapes
             entries[name] = new Entry(ResponseShape.Unknown, null);
         }
 
-        lock (Gate)
-        {
-            var all = new Dictionary<Type, FrozenDictionary<string, Entry>>(_shapes) { [type] = entries.ToFrozenDictionary(StringComparer.Ordinal) };
-            _shapes = all.ToFrozenDictionary();
-        }
+        return entries.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
     /// <summary>Gets the shape of the operation that built <paramref name="request"/>.</summary>
@@ -108,7 +102,7 @@ internal static class OperationShapes
     /// <returns>The shape, <see cref="ResponseShape.Unknown"/> for a request Refit did not build from a registered interface.</returns>
     public static Entry Get(HttpRequestMessage request) =>
         request.Options.TryGetValue(InterfaceKey, out var type) && request.Options.TryGetValue(MethodKey, out var method)
-        && _shapes.TryGetValue(type, out var methods) && methods.TryGetValue(method, out var entry)
+        && Shapes.TryGetValue(type, out var methods) && methods.Value.TryGetValue(method, out var entry)
             ? entry
             : default;
 
