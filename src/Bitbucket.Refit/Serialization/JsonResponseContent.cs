@@ -90,24 +90,8 @@ internal sealed class JsonResponseContent : HttpContent
     /// <param name="typeInfo">The source-generated metadata of <typeparamref name="T"/>.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The value.</returns>
-    internal async Task<T?> DeserializeAsync<T>(JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
-    {
-        var stream = await ReadStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using (stream.ConfigureAwait(false))
-        {
-            var encoding = GetNonUtf8Encoding(Headers.ContentType?.CharSet);
-            if (encoding is null)
-            {
-                return await JsonSerializer.DeserializeAsync(stream, typeInfo, cancellationToken).ConfigureAwait(false);
-            }
-
-            var transcoded = Encoding.CreateTranscodingStream(stream, encoding, Encoding.UTF8, leaveOpen: true);
-            await using (transcoded.ConfigureAwait(false))
-            {
-                return await JsonSerializer.DeserializeAsync(transcoded, typeInfo, cancellationToken).ConfigureAwait(false);
-            }
-        }
-    }
+    internal async Task<T?> DeserializeAsync<T>(JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken) =>
+        (T?)await DeserializeAsync((JsonTypeInfo)typeInfo, cancellationToken).ConfigureAwait(false);
 
     /// <summary>Deserializes the body from the stream as <paramref name="typeInfo"/> describes.</summary>
     /// <param name="typeInfo">The source-generated metadata of the result.</param>
