@@ -32,7 +32,7 @@ internal sealed class OAuth2SignIn(
     private readonly ITimeLimitedDataProtector _protector =
         dataProtection.CreateProtector("Bitbucket.Samples.Web.OAuth2.State").ToTimeLimitedDataProtector();
 
-    /// <summary>Adds the auth cookie (server-side sessions, <c>Secure</c> outside Development) and both sign-ins.</summary>
+    /// <summary>Adds the auth cookie (server-side sessions, <c>Secure</c> outside Development) and the OAuth 2 sign-in.</summary>
     /// <param name="services">The services.</param>
     /// <param name="environment">The host's environment: Development alone allows the cookie over plain http.</param>
     /// <returns>The authentication builder.</returns>

@@ -34,10 +34,10 @@ internal static class SampleAuth
     /// <summary>The value of <see cref="SignInMethodClaim"/> for OAuth 1.0a.</summary>
     public const string OAuth1 = "OAuth 1.0a";
 
-    /// <summary>The names under which the OAuth 1 access token and its secret are stored in the cookie's properties.</summary>
+    /// <summary>The names under which the OAuth 1 access token and its secret are stored in the session ticket's properties.</summary>
     public const string OAuth1TokenName = "oauth1_token";
 
-    /// <summary>The name of the OAuth 1 token secret in the cookie's properties.</summary>
+    /// <summary>The name of the OAuth 1 token secret in the session ticket's properties.</summary>
     public const string OAuth1TokenSecretName = "oauth1_token_secret";
 
     /// <summary>Whether the sample's cookies get <c>Secure</c>: always, except in Development over plain http.</summary>
