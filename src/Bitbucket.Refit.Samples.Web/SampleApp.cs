@@ -38,7 +38,7 @@ public static class SampleApp
 
         // Request lines carry one-time OAuth codes and verifiers in their query strings: keep them out of the logs.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
-        ChooseAddress(builder);
+        var origin = ChooseAddress(builder);
 
         BitbucketSandbox? sandbox = null;
         BitbucketTarget target;
@@ -48,13 +48,17 @@ public static class SampleApp
         }
         else
         {
-            sandbox = await BitbucketSandbox.StartAsync(cancellationToken: cancellationToken);
+            // The sandbox is as strict as Bitbucket about callbacks: register this app's own, as you would on bitbucket.org.
+            var seed = SandboxSeed.Default;
+            seed = seed with { Consumers = [seed.Consumer with { CallbackUrl = origin.OAuth2Callback }, .. seed.Consumers.Skip(1)] };
+            sandbox = await BitbucketSandbox.StartAsync(seed, cancellationToken);
             target = BitbucketTarget.ForSandbox(sandbox);
         }
 
         try
         {
-            ConfigureServices(builder.Services, target, sandbox);
+            builder.Services.AddSingleton(origin);
+            ConfigureServices(builder.Services, builder.Environment, target, sandbox);
             var app = builder.Build();
             MapEndpoints(app);
             return app;
@@ -81,15 +85,51 @@ public static class SampleApp
         return new Uri(address.Replace("://[::]", "://localhost", StringComparison.Ordinal).Replace("://0.0.0.0", "://127.0.0.1", StringComparison.Ordinal).TrimEnd('/') + "/");
     }
 
-    private static void ChooseAddress(WebApplicationBuilder builder)
+    /// <summary>
+    /// Decides where the app listens and, from that or <c>Sample:PublicOrigin</c>, the origin of its OAuth callbacks,
+    /// before the server starts: a port 0 (any free port) is resolved here, so the sandbox can be told the callback.
+    /// </summary>
+    private static SampleOrigin ChooseAddress(WebApplicationBuilder builder)
     {
-        if (!string.IsNullOrEmpty(builder.WebHost.GetSetting(WebHostDefaults.ServerUrlsKey))
-            || builder.Configuration.GetSection("Kestrel:Endpoints").Exists())
+        string? listen;
+        var urls = builder.WebHost.GetSetting(WebHostDefaults.ServerUrlsKey);
+        var endpoints = builder.Configuration.GetSection("Kestrel:Endpoints");
+        if (!string.IsNullOrEmpty(urls))
         {
-            return;
+            var list = urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(u => SampleOrigin.HasDynamicPort(u) ? SampleOrigin.WithPort(u, FreePort()) : u)
+                .ToArray();
+            builder.WebHost.UseUrls(list);
+            listen = list.FirstOrDefault();
+        }
+        else if (endpoints.Exists())
+        {
+            listen = endpoints.GetChildren().Select(e => e["Url"]).FirstOrDefault(u => !string.IsNullOrEmpty(u));
+        }
+        else
+        {
+            listen = $"http://127.0.0.1:{(IsFree(DefaultPort) ? DefaultPort : FreePort())}";
+            builder.WebHost.UseUrls(listen);
         }
 
-        builder.WebHost.UseUrls($"http://127.0.0.1:{(IsFree(DefaultPort) ? DefaultPort : 0)}");
+        if (builder.Configuration[SampleOrigin.ConfigurationKey] is { Length: > 0 } configured)
+        {
+            return SampleOrigin.FromConfiguration(configured);
+        }
+
+        if (listen is null || SampleOrigin.HasDynamicPort(listen))
+        {
+            throw new InvalidOperationException($"Cannot tell the sample's origin from its listen addresses; set {SampleOrigin.ConfigurationKey}.");
+        }
+
+        return SampleOrigin.FromListenAddress(listen);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        return ((IPEndPoint)listener.LocalEndPoint!).Port;
     }
 
     private static bool IsFree(int port)
@@ -106,7 +146,7 @@ public static class SampleApp
         }
     }
 
-    private static void ConfigureServices(IServiceCollection services, BitbucketTarget target, BitbucketSandbox? sandbox)
+    private static void ConfigureServices(IServiceCollection services, IHostEnvironment environment, BitbucketTarget target, BitbucketSandbox? sandbox)
     {
         services.AddSingleton(target);
         if (sandbox is not null)
@@ -116,7 +156,7 @@ public static class SampleApp
         }
 
         services.AddHttpContextAccessor();
-        services.AddBitbucketSignIn(target);
+        OAuth2SignIn.AddBitbucketSignIn(services, environment);
         services.AddAuthorization();
 
         // The app's Bitbucket client acts as the signed-in OAuth 2 user: its token source reads their saved tokens.
@@ -151,9 +191,11 @@ public static class SampleApp
 
         app.MapGet("/", (HttpContext context, BitbucketTarget target) => HomePage.Render(context, target));
 
-        app.MapGet("/login/oauth2", (BitbucketTarget target) => target.OAuth2 is null
+        app.MapGet("/login/oauth2", (HttpContext context, BitbucketTarget target, OAuth2SignIn signIn) => target.OAuth2 is null
             ? Results.Redirect("/?error=" + Uri.EscapeDataString("OAuth 2 is not configured."))
-            : Results.Challenge(new AuthenticationProperties { RedirectUri = "/profile" }, [SampleAuth.OAuth2Scheme]));
+            : signIn.Start(context));
+
+        app.MapGet(SampleAuth.OAuth2CallbackPath, (HttpContext context, OAuth2SignIn signIn) => signIn.CompleteAsync(context));
 
         app.MapGet("/login/oauth1", (HttpContext context, BitbucketTarget target, OAuth1SignIn signIn) => target.OAuth1 is null
             ? Task.FromResult(Results.Redirect("/?error=" + Uri.EscapeDataString("OAuth 1.0a is not configured.")))
@@ -195,6 +237,7 @@ public static class SampleApp
                 oauth1Clients.Forget(token);
             }
 
+            // Removes the server-side session too: a copy of the cookie taken before this no longer signs anyone in.
             await context.SignOutAsync(SampleAuth.CookieScheme);
             return Results.Redirect("/");
         });

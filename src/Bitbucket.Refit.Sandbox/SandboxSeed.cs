@@ -130,7 +130,7 @@ public sealed record SandboxSeed
                     Secret = "SandboxConsumerSecret0123456789ab",
                     Name = "Bitbucket.Refit sample",
                     Description = "The sample web application of Bitbucket.Refit.",
-                    CallbackUrl = new Uri("http://127.0.0.1/signin-bitbucket"),
+                    CallbackUrl = new Uri("http://127.0.0.1:5080/signin-bitbucket"),
                     Owner = "ada",
                     Scopes = ["account", "email", "project", "repository:write", "pullrequest:write", "pipeline:write", "webhook"],
                 },
@@ -273,8 +273,8 @@ public sealed record SandboxPullRequest
 
 /// <summary>
 /// An OAuth consumer: its key and secret serve OAuth 1.0a and OAuth 2 (client id and secret) alike, as on Bitbucket.
-/// Any <c>http://127.0.0.1</c> or <c>http://localhost</c> callback (any port, any path) is accepted besides
-/// <see cref="CallbackUrl"/>.
+/// As on Bitbucket, a callback (OAuth 2 <c>redirect_uri</c>, OAuth 1 <c>oauth_callback</c>) must be
+/// <see cref="CallbackUrl"/> or a path below it, with the same scheme, host and port; loopback is no exception.
 /// </summary>
 public sealed record SandboxOAuthConsumer
 {
@@ -290,7 +290,10 @@ public sealed record SandboxOAuthConsumer
     /// <summary>Gets the description shown on the authorize pages.</summary>
     public string? Description { get; init; }
 
-    /// <summary>Gets the registered callback URL, used when a request names none.</summary>
+    /// <summary>
+    /// Gets the registered callback URL: used when a request names none, and the only origin (scheme, host, port) and
+    /// path prefix (at a <c>/</c> boundary) a request's callback may name. Without one, only OAuth 1's <c>oob</c> works.
+    /// </summary>
     public Uri? CallbackUrl { get; init; }
 
     /// <summary>Gets the username of the owner: the account that 1-legged OAuth 1 and client-credentials tokens act as.</summary>

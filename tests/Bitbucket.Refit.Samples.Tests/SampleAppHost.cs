@@ -45,7 +45,8 @@ public abstract class SampleAppHost
         }
 
         var started = Stopwatch.StartNew();
-        _app = await SampleApp.BuildAsync(["--urls=http://127.0.0.1:0", "--Bitbucket:UseSandbox=true"]);
+        // Development: the browser talks plain http to 127.0.0.1, where a Secure cookie would not be sent back.
+        _app = await SampleApp.BuildAsync(["--urls=http://127.0.0.1:0", "--Bitbucket:UseSandbox=true", "--environment=Development"]);
         await _app.StartAsync();
         Address = SampleApp.GetAddress(_app);
         await TestContext.Progress.WriteLineAsync($"Sample app with its sandbox started in {started.ElapsedMilliseconds} ms at {Address} (sandbox {Sandbox.Address}).");

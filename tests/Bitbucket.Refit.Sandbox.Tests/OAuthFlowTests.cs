@@ -13,7 +13,7 @@ namespace Bitbucket.Sandbox.Tests;
 /// <summary>The library's OAuth 1.0a and OAuth 2 flows end to end, the sandbox's authorize pages played by a browser.</summary>
 public sealed class OAuthFlowTests
 {
-    private static readonly Uri Callback = new("http://127.0.0.1:5099/signin-bitbucket");
+    private static readonly Uri Callback = SandboxSeed.Default.Consumer.CallbackUrl!;
     private BitbucketSandbox _sandbox = null!;
     private HttpClient _http = null!;
     private Browser _browser = null!;

@@ -14,7 +14,9 @@ namespace Bitbucket.Samples.Web.Auth;
 /// </summary>
 internal sealed class OAuth1SignIn(
     BitbucketTarget target,
+    SampleOrigin origin,
     IHttpClientFactory httpClientFactory,
+    IHostEnvironment environment,
     IDataProtectionProvider dataProtection,
     OAuth1Clients clients,
     ILogger<OAuth1SignIn> logger)
@@ -32,9 +34,8 @@ internal sealed class OAuth1SignIn(
     public async Task<IResult> StartAsync(HttpContext context)
     {
         var flow = CreateFlow();
-        var request = context.Request;
-        var callback = new Uri($"{request.Scheme}://{request.Host}{request.PathBase}{SampleAuth.OAuth1CallbackPath}");
-        var requestToken = await flow.GetRequestTokenAsync(callback, context.RequestAborted);
+        // The callback is built on the configured origin, never on the request's Host header.
+        var requestToken = await flow.GetRequestTokenAsync(origin.OAuth1Callback, context.RequestAborted);
 
         // The request token's secret is needed once more, after Bitbucket sends the browser back: keep it in an
         // encrypted, short-lived cookie scoped to the callback path.
@@ -44,7 +45,7 @@ internal sealed class OAuth1SignIn(
             new CookieOptions
             {
                 HttpOnly = true,
-                Secure = request.IsHttps,
+                Secure = SampleAuth.SecureCookies(environment, context.Request),
                 SameSite = SameSiteMode.Lax,
                 Path = SampleAuth.OAuth1CallbackPath,
                 MaxAge = RequestTokenLifetime,

@@ -5,9 +5,10 @@ using Microsoft.AspNetCore.Authentication;
 namespace Bitbucket.Samples.Web.Auth;
 
 /// <summary>
-/// The OAuth 2 tokens of the user of the current request, for <c>WithOAuth2(...)</c>: it reads what ASP.NET Core's
-/// OAuth handler saved in the auth cookie (<c>SaveTokens</c>), refreshes the access token shortly before it expires
-/// (Bitbucket's last about an hour) and after a 401, and writes the rotated refresh token back into the cookie.
+/// The OAuth 2 tokens of the user of the current request, for <c>WithOAuth2(...)</c>: it reads what
+/// <see cref="OAuth2SignIn"/> stored in the user's session (the auth cookie's server-side ticket), refreshes the access
+/// token shortly before it expires (Bitbucket's last about an hour) and after a 401, and saves the rotated refresh token
+/// by signing in again (a new session replaces the old one).
 /// One instance serves every request: the user comes from <see cref="IHttpContextAccessor"/>.
 /// </summary>
 internal sealed class SignedInUserTokenSource(
@@ -18,7 +19,7 @@ internal sealed class SignedInUserTokenSource(
 {
     /// <summary>
     /// The <see cref="HttpContext.Items"/> key of an access token obtained during this very request, before the cookie
-    /// exists (the OAuth handler's <c>OnCreatingTicket</c> reads the user with it).
+    /// exists (<see cref="OAuth2SignIn"/> reads the user with it).
     /// </summary>
     public const string PendingAccessTokenKey = "Bitbucket.Sample.PendingAccessToken";
 

@@ -37,7 +37,7 @@ internal static class HomePage
         body.Append(target.OAuth1 is null
             ? "<span class=\"button secondary\">OAuth 1.0a: not configured</span>"
             : "<a class=\"button secondary\" id=\"login-oauth1\" href=\"/login/oauth1\">Login with Bitbucket (OAuth 1.0a)</a>");
-        body.Append("</p><p class=\"note\">OAuth 2 uses ASP.NET Core's OAuth handler; the access token is refreshed as it expires. ")
+        body.Append("</p><p class=\"note\">OAuth 2 uses Bitbucket.Refit's <code>OAuth2Flow</code> (a random <code>state</code>, checked in constant time before the code is exchanged); the access token is refreshed as it expires. ")
             .Append("OAuth 1.0a uses Bitbucket.Refit's <code>OAuth1Flow</code> and signs every request; Bitbucket calls OAuth 1 long deprecated, so prefer OAuth 2 or API tokens in new code.</p>");
         return Page("Login with Bitbucket", body.ToString(), user.Identity?.IsAuthenticated == true ? user.Identity.Name : null);
     }

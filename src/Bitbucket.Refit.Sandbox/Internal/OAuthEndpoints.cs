@@ -58,22 +58,39 @@ internal sealed class OAuthEndpoints(State state, Authenticator authenticator)
         app.MapPost("/api/1.0/oauth/access_token", OAuth1AccessTokenAsync);
     }
 
-    /// <summary>Whether a callback may receive codes and verifiers: loopback http(s) on any port, or the consumer's own callback URL and paths below it.</summary>
+    /// <summary>
+    /// Whether a callback may receive codes and verifiers, by Bitbucket's rule: it must be the consumer's registered
+    /// callback URL or a path below it. Scheme, host and port must match exactly (no loopback wildcard, no other port),
+    /// and the path must equal the registered one or continue it after a <c>/</c> (so <c>/cb</c> admits <c>/cb/x</c>,
+    /// never <c>/cbx</c>). A consumer without a registered callback URL admits none.
+    /// </summary>
     public static bool IsAllowedCallback(SandboxOAuthConsumer consumer, string callback)
     {
-        if (!Uri.TryCreate(callback, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        if (!Uri.TryCreate(callback, UriKind.Absolute, out var uri)
+            || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
+            || uri.UserInfo.Length > 0
+            || uri.Fragment.Length > 0
+            || consumer.CallbackUrl is not { } registered)
         {
             return false;
         }
 
-        if (uri.IsLoopback)
+        if (!string.Equals(uri.Scheme, registered.Scheme, StringComparison.OrdinalIgnoreCase)
+            || !string.Equals(uri.IdnHost, registered.IdnHost, StringComparison.OrdinalIgnoreCase)
+            || uri.Port != registered.Port)
         {
-            return true;
+            return false;
         }
 
-        return consumer.CallbackUrl is { } registered
-               && string.Equals(uri.GetLeftPart(UriPartial.Authority), registered.GetLeftPart(UriPartial.Authority), StringComparison.OrdinalIgnoreCase)
-               && uri.AbsolutePath.StartsWith(registered.AbsolutePath, StringComparison.Ordinal);
+        var path = uri.AbsolutePath;
+        var root = registered.AbsolutePath;
+        if (path.Contains("/../", StringComparison.Ordinal) || path.Contains("/./", StringComparison.Ordinal) || path.Contains("%2f", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        return string.Equals(path, root, StringComparison.Ordinal)
+               || (root.EndsWith('/') ? path.StartsWith(root, StringComparison.Ordinal) : path.StartsWith(root + "/", StringComparison.Ordinal));
     }
 
     private static string AppendQuery(string uri, IEnumerable<KeyValuePair<string, string?>> values) =>
@@ -103,7 +120,7 @@ internal sealed class OAuthEndpoints(State state, Authenticator authenticator)
         var callback = redirectUri.Length > 0 ? redirectUri : consumer.CallbackUrl?.AbsoluteUri;
         if (callback is null || !IsAllowedCallback(consumer, callback))
         {
-            return ErrorPage(context, "Invalid redirect_uri", "The redirect_uri must be the consumer's callback URL or a loopback URL.");
+            return ErrorPage(context, "Invalid redirect_uri", "The redirect_uri must be the consumer's registered callback URL or a path below it (same scheme, host and port).");
         }
 
         if (responseType != "code")
@@ -219,8 +236,11 @@ internal sealed class OAuthEndpoints(State state, Authenticator authenticator)
                     {
                         (error, description) = ("invalid_grant", "The authorization code is invalid, expired or already used.");
                     }
-                    else if (grant.RedirectUri is not null && form["redirect_uri"].ToString() is { Length: > 0 } given && given != grant.RedirectUri)
+                    else if (grant.RedirectUri is not null && !string.Equals(grant.RedirectUri, form["redirect_uri"].ToString(), StringComparison.Ordinal))
                     {
+                        // RFC 6749 §4.1.3: a code issued for a redirect_uri is exchanged with that same redirect_uri, and
+                        // only then. The code is spent either way, so a stolen code cannot be retried.
+                        grant.Used = true;
                         (error, description) = ("invalid_grant", "The redirect_uri does not match the one of the authorization request.");
                     }
                     else
@@ -386,7 +406,7 @@ internal sealed class OAuthEndpoints(State state, Authenticator authenticator)
         var callback = parameters.GetValueOrDefault("oauth_callback") ?? consumer!.CallbackUrl?.AbsoluteUri ?? "oob";
         if (callback != "oob" && !IsAllowedCallback(consumer!, callback))
         {
-            await SandboxHttp.Text(context, "The oauth_callback must be 'oob', the consumer's callback URL or a loopback URL.", "text/plain; charset=utf-8", 400).ConfigureAwait(false);
+            await SandboxHttp.Text(context, "The oauth_callback must be 'oob', the consumer's registered callback URL or a path below it (same scheme, host and port).", "text/plain; charset=utf-8", 400).ConfigureAwait(false);
             return;
         }
 

@@ -1,4 +1,6 @@
 using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Bitbucket;
@@ -19,15 +21,21 @@ namespace Bitbucket.Authentication;
 /// <example>
 /// <code>
 /// var flow = new OAuth2Flow(httpClient, clientId, clientSecret, redirectUri: new Uri("https://app.example/signin-bitbucket"));
-/// var state = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)); // keep it in the user's session
-/// var authorize = flow.GetAuthorizationUri(state);                   // redirect the browser there
-/// // in the callback, after checking ?state= against the session:
-/// var tokens = await flow.ExchangeCodeAsync(code, ct);
+/// var state = OAuth2Flow.CreateState();              // keep it in the user's session (or an encrypted cookie)
+/// var authorize = flow.GetAuthorizationUri(state);   // redirect the browser there
+/// // in the callback: the state is compared in constant time before the code is sent anywhere
+/// var tokens = await flow.ExchangeCodeAsync(code, expectedState: state, receivedState: query["state"], ct);
 /// services.AddBitbucket().WithOAuth2(new RefreshTokenSource(flow, tokens, (t, ct) => store.SaveAsync(t.RefreshToken!, ct)));
 /// </code>
 /// </example>
 public sealed class OAuth2Flow
 {
+    /// <summary>
+    /// The fewest characters a <c>state</c> may have in <see cref="ExchangeCodeAsync(string, string, string, CancellationToken)"/>:
+    /// 22 URL-safe base64 characters carry 128 bits. <see cref="CreateState"/> makes 43 (256 bits).
+    /// </summary>
+    public const int MinimumStateLength = 22;
+
     private const string JwtGrant = "urn:bitbucket:oauth2:jwt";
 
     private readonly OAuth2TokenClient _tokenClient;
@@ -119,6 +127,41 @@ public sealed class OAuth2Flow
         return builder.Uri;
     }
 
+    /// <summary>
+    /// Creates a <c>state</c> for <see cref="GetAuthorizationUri"/>: 32 bytes from the operating system's
+    /// cryptographic random generator as URL-safe base64 without padding (43 characters, nothing to escape).
+    /// Keep it where only the user's browser session can reach it (an encrypted, short-lived cookie, the server-side
+    /// session) and hand it to <see cref="ExchangeCodeAsync(string, string, string, CancellationToken)"/> on the callback.
+    /// </summary>
+    /// <returns>A new, unguessable state.</returns>
+    public static string CreateState()
+    {
+        Span<byte> bytes = stackalloc byte[32];
+        RandomNumberGenerator.Fill(bytes);
+        return Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    }
+
+    /// <summary>
+    /// Checks the callback's <c>state</c> against the one this user's session started with, in constant time, and only
+    /// then trades the <c>code</c> for tokens (<c>authorization_code</c> grant). A missing, short or different state
+    /// sends nothing: a code delivered to the wrong session (login CSRF, a callback replayed in another browser) is
+    /// never exchanged.
+    /// </summary>
+    /// <param name="code">The code from the callback's query.</param>
+    /// <param name="expectedState">The state stored when the authorize URL was built (see <see cref="CreateState"/>);
+    /// at least <see cref="MinimumStateLength"/> characters.</param>
+    /// <param name="receivedState">The <c>state</c> of the callback's query, or <see langword="null"/> when it has none.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The tokens; persist the refresh token.</returns>
+    /// <exception cref="BitbucketOAuthStateException">The state is missing, shorter than <see cref="MinimumStateLength"/>
+    /// or different from the expected one; the code was not sent.</exception>
+    /// <exception cref="BitbucketAuthenticationException">The endpoint refused the code (<c>invalid_grant</c>: expired, reused, wrong redirect).</exception>
+    public Task<OAuth2TokenResponse> ExchangeCodeAsync(string code, string expectedState, string? receivedState, CancellationToken cancellationToken = default)
+    {
+        VerifyState(expectedState, receivedState);
+        return ExchangeCodeAsync(code, cancellationToken);
+    }
+
     /// <summary>Trades the <c>code</c> of the callback for an access token and a refresh token (<c>authorization_code</c> grant).</summary>
     /// <param name="code">The code from the callback's query.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
@@ -182,6 +225,27 @@ public sealed class OAuth2Flow
             [new KeyValuePair<string, string>("grant_type", JwtGrant)],
             cancellationToken,
             new AuthenticationHeaderValue("JWT", jwt)).ConfigureAwait(false);
+    }
+
+    private static void VerifyState(string? expected, string? received)
+    {
+        if (expected is null || expected.Length < MinimumStateLength)
+        {
+            throw new BitbucketOAuthStateException($"The expected OAuth 2 state is missing or shorter than {MinimumStateLength} characters; create it with OAuth2Flow.CreateState().");
+        }
+
+        if (string.IsNullOrEmpty(received))
+        {
+            throw new BitbucketOAuthStateException("The OAuth 2 callback carries no state; the code was not exchanged.");
+        }
+
+        // Compare the UTF-8 bytes in constant time (only the lengths may differ observably, and they are not secret).
+        var expectedBytes = Encoding.UTF8.GetBytes(expected);
+        var receivedBytes = Encoding.UTF8.GetBytes(received);
+        if (!CryptographicOperations.FixedTimeEquals(expectedBytes, receivedBytes))
+        {
+            throw new BitbucketOAuthStateException("The OAuth 2 callback's state does not match the one this sign-in started with; the code was not exchanged.");
+        }
     }
 
     /// <inheritdoc />

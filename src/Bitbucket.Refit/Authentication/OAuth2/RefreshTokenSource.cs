@@ -35,7 +35,7 @@ public sealed class RefreshTokenSource : IBitbucketTokenSource
     /// <summary>Initializes a new instance of the <see cref="RefreshTokenSource"/> class from the tokens of a code
     /// exchange or refresh just made; its access token is used until shortly before it expires.</summary>
     /// <param name="flow">The OAuth 2 consumer and token endpoint.</param>
-    /// <param name="tokens">The response of <see cref="OAuth2Flow.ExchangeCodeAsync"/> or <see cref="OAuth2Flow.RefreshAsync"/>, received just now.</param>
+    /// <param name="tokens">The response of <see cref="OAuth2Flow.ExchangeCodeAsync(string, string, string, CancellationToken)"/> or <see cref="OAuth2Flow.RefreshAsync"/>, received just now.</param>
     /// <param name="onRefreshed">Called after every refresh with the new tokens, to persist the rotated refresh token.</param>
     /// <param name="timeProvider">The clock for expiry; the system clock when <see langword="null"/>.</param>
     /// <exception cref="ArgumentException">The response has no refresh token (client-credentials and JWT grants issue none).</exception>
