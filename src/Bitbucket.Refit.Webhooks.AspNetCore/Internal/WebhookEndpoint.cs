@@ -67,6 +67,11 @@ internal sealed partial class WebhookEndpoint
             await RejectAsync(context, StatusCodes.Status400BadRequest, "The body is shorter than its Content-Length.").ConfigureAwait(false);
             return;
         }
+        catch (Exception ex) when (ex is IOException || (ex is OperationCanceledException && aborted.IsCancellationRequested))
+        {
+            // The sender went away mid-body: nobody is left to answer.
+            return;
+        }
 
         if (body is null)
         {
