@@ -30,8 +30,14 @@ public sealed class BitbucketWebhookOptions
     /// <summary>Gets or sets how long the default in-memory store remembers a handled delivery.</summary>
     public TimeSpan DeduplicationWindow { get; set; } = InMemoryWebhookDeliveryStore.DefaultRetention;
 
+    /// <summary>Gets or sets when the handlers run: <see cref="WebhookHandlingMode.Inline"/> (the default) or <see cref="WebhookHandlingMode.Queued"/>.</summary>
+    public WebhookHandlingMode HandlingMode { get; set; } = WebhookHandlingMode.Inline;
+
+    /// <summary>Gets or sets how many deliveries <see cref="WebhookHandlingMode.Queued"/> holds before answering 503.</summary>
+    public int QueueCapacity { get; set; } = 1000;
+
     /// <summary>Describes the options without the secrets.</summary>
     /// <returns>The number of secrets and the limits.</returns>
     public override string ToString() =>
-        $"BitbucketWebhookOptions (secrets: {Secrets.Count}, unsigned allowed: {AllowUnsignedDeliveries}, max body: {MaxBodySize} bytes)";
+        $"BitbucketWebhookOptions (secrets: {Secrets.Count}, unsigned allowed: {AllowUnsignedDeliveries}, max body: {MaxBodySize} bytes, handling: {HandlingMode})";
 }

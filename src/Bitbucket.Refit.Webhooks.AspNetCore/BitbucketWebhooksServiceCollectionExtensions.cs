@@ -3,6 +3,7 @@ using Bitbucket.Webhooks.AspNetCore;
 using Bitbucket.Webhooks.AspNetCore.Internal;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -38,6 +39,9 @@ public static class BitbucketWebhooksServiceCollectionExtensions
             var options = sp.GetRequiredService<IOptions<BitbucketWebhookOptions>>().Value;
             return new InMemoryWebhookDeliveryStore(options.DeduplicationCapacity, options.DeduplicationWindow, timeProvider: sp.GetRequiredService<TimeProvider>());
         });
+        services.TryAddSingleton<WebhookDispatcher>();
+        services.TryAddSingleton<WebhookQueue>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, WebhookQueueWorker>());
         services.TryAddSingleton<WebhookEndpoint>();
         return new BitbucketWebhooksBuilder(services);
     }

@@ -28,6 +28,16 @@ internal sealed class BitbucketWebhookOptionsValidator : IValidateOptions<Bitbuc
             failures.Add("Bitbucket webhooks: DeduplicationCapacity must be at least 1.");
         }
 
+        if (options.QueueCapacity < 1)
+        {
+            failures.Add("Bitbucket webhooks: QueueCapacity must be at least 1.");
+        }
+
+        if (!Enum.IsDefined(options.HandlingMode))
+        {
+            failures.Add("Bitbucket webhooks: HandlingMode must be Inline or Queued.");
+        }
+
         if (options.DeduplicationWindow <= TimeSpan.Zero)
         {
             failures.Add("Bitbucket webhooks: DeduplicationWindow must be positive.");

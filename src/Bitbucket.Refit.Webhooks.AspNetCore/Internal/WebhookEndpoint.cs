@@ -9,7 +9,7 @@ namespace Bitbucket.Webhooks.AspNetCore.Internal;
 
 /// <summary>
 /// The request pipeline of one delivery: content type, size, headers, signature over the raw bytes, parse, dedup, then
-/// the handlers, inline. Inline because Bitbucket retries a failed delivery (up to 3 attempts) only when it sees the
+/// the handlers, inline by default (<see cref="WebhookHandlingMode"/>). Inline because Bitbucket retries a failed delivery (up to 3 attempts) only when it sees the
 /// failure: a handler that throws answers 500 and the event comes back, whereas a queue would answer 200 and lose the
 /// event on a crash unless it is durable. Handlers that take long should enqueue work in a durable queue themselves.
 /// </summary>
@@ -18,15 +18,17 @@ internal sealed partial class WebhookEndpoint
     private readonly BitbucketWebhookOptions _options;
     private readonly WebhookSignatureVerifier? _verifier;
     private readonly IWebhookDeliveryStore _store;
-    private readonly WebhookHandlerRegistration[] _handlers;
+    private readonly WebhookDispatcher _dispatcher;
+    private readonly WebhookQueue _queue;
     private readonly ILogger<WebhookEndpoint> _logger;
 
-    public WebhookEndpoint(IOptions<BitbucketWebhookOptions> options, IWebhookDeliveryStore store, IEnumerable<WebhookHandlerRegistration> handlers, ILogger<WebhookEndpoint> logger)
+    public WebhookEndpoint(IOptions<BitbucketWebhookOptions> options, IWebhookDeliveryStore store, WebhookDispatcher dispatcher, WebhookQueue queue, ILogger<WebhookEndpoint> logger)
     {
         _options = options.Value;
         _verifier = _options.Secrets.Count > 0 ? new WebhookSignatureVerifier(_options.Secrets) : null;
         _store = store;
-        _handlers = [.. handlers];
+        _dispatcher = dispatcher;
+        _queue = queue;
         _logger = logger;
     }
 
@@ -126,18 +128,23 @@ internal sealed partial class WebhookEndpoint
                 return;
         }
 
-        try
+        if (_options.HandlingMode == WebhookHandlingMode.Queued)
         {
-            var handled = 0;
-            foreach (var handler in _handlers)
+            if (_queue.TryEnqueue(webhookEvent, headers))
             {
-                if (handler.EventType.IsInstanceOfType(webhookEvent))
-                {
-                    await handler.InvokeAsync(context.RequestServices, webhookEvent, headers, aborted).ConfigureAwait(false);
-                    handled++;
-                }
+                context.Response.StatusCode = StatusCodes.Status202Accepted;
+                return;
             }
 
+            await _store.ReleaseAsync(headers.RequestUuid, CancellationToken.None).ConfigureAwait(false);
+            LogQueueFull(headers.EventKey.Value, headers.RequestUuid);
+            await RejectAsync(context, StatusCodes.Status503ServiceUnavailable, "The webhook queue is full; Bitbucket will retry.").ConfigureAwait(false);
+            return;
+        }
+
+        try
+        {
+            var handled = await _dispatcher.DispatchAsync(context.RequestServices, webhookEvent, headers, aborted).ConfigureAwait(false);
             await _store.CompleteAsync(headers.RequestUuid, CancellationToken.None).ConfigureAwait(false);
             LogHandled(headers.EventKey.Value, headers.RequestUuid, handled);
             context.Response.StatusCode = StatusCodes.Status200OK;
@@ -219,6 +226,9 @@ internal sealed partial class WebhookEndpoint
 
     [LoggerMessage(5, LogLevel.Information, "Bitbucket webhook delivery {EventKey} {RequestUuid}: the request was aborted while handling it.")]
     private partial void LogAborted(string eventKey, string requestUuid);
+
+    [LoggerMessage(7, LogLevel.Warning, "Bitbucket webhook delivery {EventKey} {RequestUuid} refused: the queue is full.")]
+    private partial void LogQueueFull(string eventKey, string requestUuid);
 
     [LoggerMessage(6, LogLevel.Error, "Bitbucket webhook delivery {EventKey} {RequestUuid} (attempt {AttemptNumber}): a handler failed.")]
     private partial void LogHandlerFailed(Exception exception, string eventKey, string requestUuid, int? attemptNumber);

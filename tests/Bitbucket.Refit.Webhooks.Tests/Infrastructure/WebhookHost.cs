@@ -109,6 +109,21 @@ internal sealed class Recorder
     /// <summary>How many more calls of <see cref="PullRequestHandler"/> throw.</summary>
     public int FailuresToThrow { get; set; }
 
+    /// <summary>When set, <see cref="PullRequestHandler"/> signals <see cref="Entered"/> and waits for it.</summary>
+    public TaskCompletionSource? Gate { get; set; }
+
+    public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Waits until <paramref name="count"/> events are recorded (queued mode handles them in the background).</summary>
+    public async Task WaitForAsync(int count)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (Events.Count < count && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+    }
+
     public sealed record Received(string Handler, WebhookEvent Event, WebhookHeaders Headers, Guid Scope, bool TokenCanBeCanceled);
 }
 
@@ -120,8 +135,14 @@ internal sealed class ScopeMarker
 
 internal sealed class PullRequestHandler(Recorder recorder, ScopeMarker scope) : IWebhookHandler<PullRequestEvent>
 {
-    public Task HandleAsync(PullRequestEvent @event, WebhookHeaders headers, CancellationToken cancellationToken)
+    public async Task HandleAsync(PullRequestEvent @event, WebhookHeaders headers, CancellationToken cancellationToken)
     {
+        if (recorder.Gate is { } gate)
+        {
+            recorder.Entered.TrySetResult();
+            await gate.Task.WaitAsync(cancellationToken);
+        }
+
         if (recorder.FailuresToThrow > 0)
         {
             recorder.FailuresToThrow--;
@@ -129,7 +150,6 @@ internal sealed class PullRequestHandler(Recorder recorder, ScopeMarker scope) :
         }
 
         recorder.Events.Enqueue(new("pullrequest", @event, headers, scope.Id, cancellationToken.CanBeCanceled));
-        return Task.CompletedTask;
     }
 }
 
