@@ -51,7 +51,7 @@ public sealed record WebhookHeaders
         var requestUuid = Single(getValues, RequestUuidHeader, required: true)!;
         var hookUuid = Single(getValues, HookUuidHeader, required: true)!;
         var attempt = Single(getValues, AttemptNumberHeader, required: false);
-        var signature = Single(getValues, SignatureHeader, required: false, checkCharacters: false);
+        var signature = Single(getValues, SignatureHeader, required: false);
 
         if (!IsToken(eventKey) || !IsToken(requestUuid) || !IsToken(hookUuid))
         {
@@ -84,7 +84,7 @@ public sealed record WebhookHeaders
     public override string ToString() =>
         $"{EventKey} (request {RequestUuid}, hook {HookUuid}, attempt {AttemptNumber?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"})";
 
-    private static string? Single(Func<string, IEnumerable<string?>?> getValues, string name, bool required, bool checkCharacters = true)
+    private static string? Single(Func<string, IEnumerable<string?>?> getValues, string name, bool required)
     {
         string? found = null;
         var count = 0;
@@ -106,7 +106,8 @@ public sealed record WebhookHeaders
                 : null;
         }
 
-        if (found.Length > MaxValueLength || (checkCharacters && found.Contains(',', StringComparison.Ordinal)))
+        // No Bitbucket header holds a comma: one there is two values folded into one line.
+        if (found.Length > MaxValueLength || found.Contains(',', StringComparison.Ordinal))
         {
             throw new WebhookRejectedException(WebhookRejectionReason.InvalidHeader, name + " is not a single value Bitbucket would send.");
         }

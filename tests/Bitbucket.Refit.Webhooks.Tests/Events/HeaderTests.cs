@@ -57,6 +57,7 @@ public sealed class HeaderTests
     [TestCase("X-Event-Key", "repo:push, repo:fork")]
     [TestCase("X-Event-Key", "repo push")]
     [TestCase("X-Request-UUID", "<script>")]
+    [TestCase("X-Hub-Signature", "sha256=ab, sha256=cd")]
     [TestCase("X-Attempt-Number", "zero")]
     [TestCase("X-Attempt-Number", "0")]
     [TestCase("X-Attempt-Number", "-1")]
