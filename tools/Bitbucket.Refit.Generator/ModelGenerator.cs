@@ -20,16 +20,40 @@ public sealed partial class ModelGenerator
     private readonly Overlay _overlay;
     private readonly Dictionary<string, TypeEntry> _records;
     private readonly Dictionary<string, string> _recordBySchema;
+    private readonly string? _context;
+
+    /// <summary>The JSON context's model list, relative to the models folder.</summary>
+    public const string ContextPath = "../Serialization/BitbucketJsonContext.Models.cs";
+
+    private const string FallbackBegin = "// Polymorphic fallbacks: written by tools/Bitbucket.Refit.Generator from spec/overlay.json (the base of each";
+    private const string FallbackEnd = "// End of the polymorphic fallbacks.";
 
     /// <summary>Initializes a new instance of the <see cref="ModelGenerator"/> class.</summary>
     /// <param name="spec">The OpenAPI description.</param>
     /// <param name="table">The model table.</param>
     /// <param name="overlay">The overlay of real-API fields and polymorphic hierarchies.</param>
-    public ModelGenerator(Spec spec, ModelTable table, Overlay overlay)
+    /// <param name="context">The text of the JSON context's model list (Serialization/BitbucketJsonContext.Models.cs), whose fallback block the generator keeps; <see langword="null"/> to leave it out.</param>
+    public ModelGenerator(Spec spec, ModelTable table, Overlay overlay, string? context = null)
     {
+        _context = context;
         _spec = spec;
         _table = table;
         _overlay = overlay;
+        foreach (var model in overlay.Models)
+        {
+            var file = table.Files.FirstOrDefault(f => f.Path == model.File);
+            if (file is null)
+            {
+                file = new ModelFile { Path = model.File };
+                table.Files.Add(file);
+            }
+
+            if (!file.Types.Contains(model.Model))
+            {
+                file.Types.Add(model.Model);
+            }
+        }
+
         _records = table.Files.SelectMany(f => f.Types).Where(t => t.Record is not null).ToDictionary(t => t.Record!);
         _recordBySchema = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var record in _records.Values)
@@ -52,7 +76,8 @@ public sealed partial class ModelGenerator
         new(
             Spec.Load(specPath ?? Path.Combine(root, "spec", "bitbucket-cloud.openapi.json")),
             ModelTable.Load(Path.Combine(root, "spec", "models.json")),
-            Overlay.Load(Path.Combine(root, "spec", "overlay.json")));
+            Overlay.Load(Path.Combine(root, "spec", "overlay.json")),
+            File.Exists(Path.Combine(root, Cli.ModelsFolder, ContextPath)) ? File.ReadAllText(Path.Combine(root, Cli.ModelsFolder, ContextPath)) : null);
 
     /// <summary>Renders every generated file.</summary>
     /// <returns>The file contents by path relative to src/Bitbucket.Refit/Models, '/'-separated.</returns>
@@ -63,6 +88,11 @@ public sealed partial class ModelGenerator
         foreach (var file in _table.Files)
         {
             result[file.Path] = RenderFile(file);
+        }
+
+        if (_context is not null)
+        {
+            result[ContextPath] = RenderContext(_context);
         }
 
         return result;
@@ -100,7 +130,7 @@ public sealed partial class ModelGenerator
             usings.Add("using System.Text.Json.Serialization;");
         }
 
-        if (text.Contains("BitbucketEnumConverter<", StringComparison.Ordinal))
+        if (text.Contains("BitbucketEnumConverter<", StringComparison.Ordinal) || text.Contains("BitbucketPolymorphicConverter<", StringComparison.Ordinal))
         {
             usings.Add("using Bitbucket.Serialization;");
         }
@@ -123,6 +153,42 @@ public sealed partial class ModelGenerator
 
         output.Append("namespace Bitbucket.Models;\n\n").Append(text);
         return output.ToString();
+    }
+
+    private string RenderContext(string context)
+    {
+        var lines = context.Split('\n').ToList();
+        var begin = lines.IndexOf(FallbackBegin);
+        if (begin >= 0)
+        {
+            var end = lines.IndexOf(FallbackEnd, begin);
+            if (end + 1 < lines.Count && lines[end + 1].Length == 0)
+            {
+                end++;
+            }
+
+            lines.RemoveRange(begin, end - begin + 1);
+        }
+        else
+        {
+            begin = lines.FindIndex(l => l.StartsWith("// Hand-written types", StringComparison.Ordinal));
+            if (begin < 0)
+            {
+                begin = lines.FindIndex(l => l.StartsWith("public sealed partial class", StringComparison.Ordinal));
+            }
+        }
+
+        var block = new List<string> { FallbackBegin, "// hierarchy reads a \"type\" it does not know as Unknown<Base>, which keeps every field)." };
+        block.AddRange(_overlay.Polymorphic.Select(p => $"[JsonSerializable(typeof(Unknown{p.Base}))]"));
+        var rest = string.Join('\n', lines);
+        block.AddRange(_overlay.Polymorphic.SelectMany(p => p.Derived.Values)
+            .Where(d => !rest.Contains($"[JsonSerializable(typeof({d}))]", StringComparison.Ordinal))
+            .Distinct()
+            .Select(d => $"[JsonSerializable(typeof({d}))]"));
+        block.Add(FallbackEnd);
+        block.Add("");
+        lines.InsertRange(begin, block);
+        return string.Join('\n', lines);
     }
 
     private List<PropertyEntry> PropertiesOf(TypeEntry record)
@@ -278,13 +344,10 @@ public sealed partial class ModelGenerator
 
         if (polymorphic is not null)
         {
-            output.Append("[JsonPolymorphic(TypeDiscriminatorPropertyName = \"").Append(polymorphic.Discriminator)
-                .Append("\", UnknownDerivedTypeHandling = JsonUnknownDerivedTypeHandling.FallBackToBaseType, IgnoreUnrecognizedTypeDiscriminators = true)]\n");
-            foreach (var (value, type) in polymorphic.Derived)
-            {
-                output.Append("[JsonDerivedType(typeof(").Append(type).Append("), \"").Append(value).Append("\")]\n");
-            }
+            output.Append("[JsonConverter(typeof(").Append(record.Record).Append("JsonConverter))]\n");
         }
+
+        var discriminator = _overlay.Polymorphic.Where(p => p.PresetType).SelectMany(p => p.Derived).Where(d => d.Value == record.Record).Select(d => d.Key).FirstOrDefault();
 
         output.Append("public ").Append(record.Sealed ? "sealed " : "").Append("partial record ").Append(record.Record);
         if (record.Base is not null)
@@ -293,9 +356,10 @@ public sealed partial class ModelGenerator
         }
 
         var properties = PropertiesOf(record);
-        if (record.Empty && properties.Count == 0)
+        if (record.Empty && properties.Count == 0 && discriminator is null)
         {
             output.Append(";\n");
+            RenderPolymorphism(polymorphic, output);
             return;
         }
 
@@ -309,6 +373,13 @@ public sealed partial class ModelGenerator
             }
 
             first = false;
+        }
+
+        if (discriminator is not null)
+        {
+            Separate();
+            output.Append("    /// <summary>Initializes a new instance of the <see cref=\"").Append(record.Record).Append("\"/> class with its type set.</summary>\n")
+                .Append("    public ").Append(record.Record).Append("()\n    {\n        Type = \"").Append(discriminator).Append("\";\n    }\n");
         }
 
         foreach (var property in properties)
@@ -346,6 +417,45 @@ public sealed partial class ModelGenerator
         }
 
         output.Append("}\n");
+        RenderPolymorphism(polymorphic, output);
+    }
+
+    private static void RenderPolymorphism(PolymorphicEntry? polymorphic, StringBuilder output)
+    {
+        if (polymorphic is null)
+        {
+            return;
+        }
+
+        var name = polymorphic.Base;
+        var unknown = "Unknown" + name;
+        output.Append('\n')
+            .Append("/// <summary>\n")
+            .Append("/// A <see cref=\"").Append(name).Append("\"/> whose <c>").Append(polymorphic.Discriminator)
+            .Append("</c> this version does not know, or that has none: read as this subtype so that\n")
+            .Append("/// its <see cref=\"").Append(name).Append(".Type\"/> and every other field are kept; treat it as a <see cref=\"").Append(name).Append("\"/>.\n")
+            .Append("/// </summary>\n")
+            .Append("public sealed record ").Append(unknown).Append(" : ").Append(name).Append('\n')
+            .Append("{\n")
+            .Append("    /// <summary>Initializes a new instance of the <see cref=\"").Append(unknown).Append("\"/> class.</summary>\n")
+            .Append("    public ").Append(unknown).Append("()\n    {\n    }\n\n")
+            .Append("    /// <summary>Initializes a new instance of the <see cref=\"").Append(unknown).Append("\"/> class with the values of <paramref name=\"original\"/>.</summary>\n")
+            .Append("    /// <param name=\"original\">The instance to copy.</param>\n")
+            .Append("    public ").Append(unknown).Append("(").Append(name).Append(" original)\n        : base(original)\n    {\n    }\n")
+            .Append("}\n\n")
+            .Append("internal sealed class ").Append(name).Append("JsonConverter : BitbucketPolymorphicConverter<").Append(name).Append(">\n")
+            .Append("{\n")
+            .Append("    /// <inheritdoc />\n")
+            .Append("    protected override Type TypeOf(string? discriminator) => discriminator switch\n    {\n");
+        foreach (var (value, type) in polymorphic.Derived)
+        {
+            output.Append("        \"").Append(value).Append("\" => typeof(").Append(type).Append("),\n");
+        }
+
+        output.Append("        _ => typeof(").Append(unknown).Append("),\n    };\n\n")
+            .Append("    /// <inheritdoc />\n")
+            .Append("    protected override ").Append(name).Append(" ToFallback(").Append(name).Append(" value) => new ").Append(unknown).Append("(value);\n")
+            .Append("}\n");
     }
 
     private void RenderEnum(TypeEntry type, StringBuilder output)

@@ -11,6 +11,9 @@ public sealed class Overlay
     /// <summary>Gets the properties to add, by record name (appended after the record's own).</summary>
     public Dictionary<string, List<PropertyEntry>> Properties { get; init; } = [];
 
+    /// <summary>Gets records the description lacks entirely, each with the generated file it goes into.</summary>
+    public List<OverlayModel> Models { get; init; } = [];
+
     /// <summary>Gets the polymorphic hierarchies.</summary>
     public List<PolymorphicEntry> Polymorphic { get; init; } = [];
 
@@ -32,6 +35,19 @@ public sealed class PolymorphicEntry
     /// <summary>Gets the discriminator's JSON name.</summary>
     public string Discriminator { get; init; } = "type";
 
+    /// <summary>Gets a value indicating whether each generated derived record presets its <c>Type</c> in its constructor.</summary>
+    public bool PresetType { get; init; }
+
     /// <summary>Gets the derived records by discriminator value, in order.</summary>
     public Dictionary<string, string> Derived { get; init; } = [];
+}
+
+/// <summary>A record the description lacks, and the generated file it is written into.</summary>
+public sealed class OverlayModel
+{
+    /// <summary>Gets the generated file (relative to the models folder); an existing one gets the record appended.</summary>
+    public string File { get; init; } = "";
+
+    /// <summary>Gets the record.</summary>
+    public TypeEntry Model { get; init; } = new();
 }

@@ -247,6 +247,24 @@ namespace Bitbucket.Serialization;
 [JsonSerializable(typeof(Page<Tag>))]
 [JsonSerializable(typeof(IReadOnlyList<ReportAnnotation>))]
 
+// Polymorphic fallbacks: written by tools/Bitbucket.Refit.Generator from spec/overlay.json (the base of each
+// hierarchy reads a "type" it does not know as Unknown<Base>, which keeps every field).
+[JsonSerializable(typeof(UnknownPipelineState))]
+[JsonSerializable(typeof(UnknownPipelineStateInProgressStage))]
+[JsonSerializable(typeof(UnknownPipelineStateCompletedResult))]
+[JsonSerializable(typeof(UnknownPipelineStepState))]
+[JsonSerializable(typeof(UnknownPipelineStepStateCompletedResult))]
+[JsonSerializable(typeof(UnknownPipelineTrigger))]
+[JsonSerializable(typeof(UnknownPipelineTarget))]
+[JsonSerializable(typeof(UnknownPipelineScheduleExecution))]
+[JsonSerializable(typeof(UnknownDeploymentState))]
+[JsonSerializable(typeof(UnknownDeploymentStateCompletedStatus))]
+[JsonSerializable(typeof(UnknownAccount))]
+[JsonSerializable(typeof(UnknownGitRef))]
+[JsonSerializable(typeof(UnknownBaseCommit))]
+[JsonSerializable(typeof(UnknownComment))]
+// End of the polymorphic fallbacks.
+
 // Hand-written types (see HAND_WRITTEN_SERIALIZABLE in genmodels.py): every [JsonSerializable] of the context
 // must sit on this one declaration, the source generator fails on several (dotnet/runtime#99669).
 [JsonSerializable(typeof(Bitbucket.Authentication.OAuth2TokenResponse))]

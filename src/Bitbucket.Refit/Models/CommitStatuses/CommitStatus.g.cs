@@ -54,6 +54,12 @@ public sealed partial record CommitStatus
     /// <summary>Gets when the commit status was last updated.</summary>
     public DateTimeOffset? UpdatedOn { get; init; }
 
+    /// <summary>Gets the commit the status is reported on.</summary>
+    public Commit? Commit { get; init; }
+
+    /// <summary>Gets the repository of the commit.</summary>
+    public Repository? Repository { get; init; }
+
     /// <summary>Gets any field the server sent that this record does not model.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }

@@ -8,10 +8,12 @@
 
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Bitbucket.Serialization;
 
 namespace Bitbucket.Models;
 
 /// <summary>The common base type for both repository and snippet commits.</summary>
+[JsonConverter(typeof(BaseCommitJsonConverter))]
 public partial record BaseCommit
 {
     /// <summary>Gets the object type, which tells what kind of object this is.</summary>
@@ -50,9 +52,45 @@ public partial record BaseCommit
     /// <summary>Gets the snippet.</summary>
     public Snippet? Snippet { get; init; }
 
+    /// <summary>Gets the commit message rendered as HTML.</summary>
+    public BaseCommitRendered? Rendered { get; init; }
+
     /// <summary>Gets any field the server sent that this record does not model.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
+}
+
+/// <summary>
+/// A <see cref="BaseCommit"/> whose <c>type</c> this version does not know, or that has none: read as this subtype so that
+/// its <see cref="BaseCommit.Type"/> and every other field are kept; treat it as a <see cref="BaseCommit"/>.
+/// </summary>
+public sealed record UnknownBaseCommit : BaseCommit
+{
+    /// <summary>Initializes a new instance of the <see cref="UnknownBaseCommit"/> class.</summary>
+    public UnknownBaseCommit()
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="UnknownBaseCommit"/> class with the values of <paramref name="original"/>.</summary>
+    /// <param name="original">The instance to copy.</param>
+    public UnknownBaseCommit(BaseCommit original)
+        : base(original)
+    {
+    }
+}
+
+internal sealed class BaseCommitJsonConverter : BitbucketPolymorphicConverter<BaseCommit>
+{
+    /// <inheritdoc />
+    protected override Type TypeOf(string? discriminator) => discriminator switch
+    {
+        "commit" => typeof(Commit),
+        "snippet_commit" => typeof(SnippetCommit),
+        _ => typeof(UnknownBaseCommit),
+    };
+
+    /// <inheritdoc />
+    protected override BaseCommit ToFallback(BaseCommit value) => new UnknownBaseCommit(value);
 }
 
 /// <summary>Links to resources related to a <see cref="BaseCommit"/>.</summary>
@@ -78,6 +116,17 @@ public sealed partial record BaseCommitLinks
 
     /// <summary>Gets the link to the commit's build statuses.</summary>
     public Link? Statuses { get; init; }
+
+    /// <summary>Gets any field the server sent that this record does not model.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
+}
+
+/// <summary>The rendered parts of a <see cref="BaseCommit"/>.</summary>
+public sealed partial record BaseCommitRendered
+{
+    /// <summary>Gets the commit message as raw text, its markup and HTML.</summary>
+    public RenderedContent? Message { get; init; }
 
     /// <summary>Gets any field the server sent that this record does not model.</summary>
     [JsonExtensionData]

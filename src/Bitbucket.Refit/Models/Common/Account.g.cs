@@ -8,10 +8,12 @@
 
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Bitbucket.Serialization;
 
 namespace Bitbucket.Models;
 
 /// <summary>An account object.</summary>
+[JsonConverter(typeof(AccountJsonConverter))]
 public partial record Account
 {
     /// <summary>
@@ -50,7 +52,47 @@ public partial record Account
     /// <summary>Gets a value indicating whether the user is Atlassian staff.</summary>
     public bool? IsStaff { get; init; }
 
+    /// <summary>Gets the username, still sent for the current user and for authors.</summary>
+    public string? Username { get; init; }
+
+    /// <summary>Gets the location the user gave, when sent.</summary>
+    public string? Location { get; init; }
+
     /// <summary>Gets any field the server sent that this record does not model.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
+}
+
+/// <summary>
+/// A <see cref="Account"/> whose <c>type</c> this version does not know, or that has none: read as this subtype so that
+/// its <see cref="Account.Type"/> and every other field are kept; treat it as a <see cref="Account"/>.
+/// </summary>
+public sealed record UnknownAccount : Account
+{
+    /// <summary>Initializes a new instance of the <see cref="UnknownAccount"/> class.</summary>
+    public UnknownAccount()
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="UnknownAccount"/> class with the values of <paramref name="original"/>.</summary>
+    /// <param name="original">The instance to copy.</param>
+    public UnknownAccount(Account original)
+        : base(original)
+    {
+    }
+}
+
+internal sealed class AccountJsonConverter : BitbucketPolymorphicConverter<Account>
+{
+    /// <inheritdoc />
+    protected override Type TypeOf(string? discriminator) => discriminator switch
+    {
+        "user" => typeof(User),
+        "team" => typeof(Team),
+        "app_user" => typeof(AppUser),
+        _ => typeof(UnknownAccount),
+    };
+
+    /// <inheritdoc />
+    protected override Account ToFallback(Account value) => new UnknownAccount(value);
 }

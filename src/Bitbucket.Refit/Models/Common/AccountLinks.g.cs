@@ -32,6 +32,12 @@ public partial record AccountLinks
     /// <summary>Gets the link to the repositories.</summary>
     public Link? Repositories { get; init; }
 
+    /// <summary>Gets the link to the webhooks of the account.</summary>
+    public Link? Hooks { get; init; }
+
+    /// <summary>Gets the link to the snippets of the account.</summary>
+    public Link? Snippets { get; init; }
+
     /// <summary>Gets any field the server sent that this record does not model.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }

@@ -8,10 +8,12 @@
 
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Bitbucket.Serialization;
 
 namespace Bitbucket.Models;
 
 /// <summary>The base type for all comments.</summary>
+[JsonConverter(typeof(CommentJsonConverter))]
 public partial record Comment
 {
     /// <summary>Gets the object type, which tells what kind of object this is.</summary>
@@ -60,6 +62,39 @@ public partial record Comment
     /// <summary>Gets any field the server sent that this record does not model.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
+}
+
+/// <summary>
+/// A <see cref="Comment"/> whose <c>type</c> this version does not know, or that has none: read as this subtype so that
+/// its <see cref="Comment.Type"/> and every other field are kept; treat it as a <see cref="Comment"/>.
+/// </summary>
+public sealed record UnknownComment : Comment
+{
+    /// <summary>Initializes a new instance of the <see cref="UnknownComment"/> class.</summary>
+    public UnknownComment()
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="UnknownComment"/> class with the values of <paramref name="original"/>.</summary>
+    /// <param name="original">The instance to copy.</param>
+    public UnknownComment(Comment original)
+        : base(original)
+    {
+    }
+}
+
+internal sealed class CommentJsonConverter : BitbucketPolymorphicConverter<Comment>
+{
+    /// <inheritdoc />
+    protected override Type TypeOf(string? discriminator) => discriminator switch
+    {
+        "pullrequest_comment" => typeof(PullRequestComment),
+        "commit_comment" => typeof(CommitComment),
+        _ => typeof(UnknownComment),
+    };
+
+    /// <inheritdoc />
+    protected override Comment ToFallback(Comment value) => new UnknownComment(value);
 }
 
 /// <summary>The inline of a <see cref="Comment"/>.</summary>

@@ -24,6 +24,9 @@ public sealed partial record RenderedContent
     /// <summary>Gets the user's content rendered as HTML.</summary>
     public string? Html { get; init; }
 
+    /// <summary>Gets the object type (<c>rendered</c>).</summary>
+    public string? Type { get; init; }
+
     /// <summary>Gets any field the server sent that this record does not model.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }

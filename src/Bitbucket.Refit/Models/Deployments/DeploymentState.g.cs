@@ -13,6 +13,7 @@ using Bitbucket.Serialization;
 namespace Bitbucket.Models;
 
 /// <summary>The representation of the progress state of a deployment.</summary>
+[JsonConverter(typeof(DeploymentStateJsonConverter))]
 public partial record DeploymentState
 {
     /// <summary>Gets the object type, which tells what kind of object this is.</summary>
@@ -42,6 +43,40 @@ public partial record DeploymentState
     /// <summary>Gets any field the server sent that this record does not model.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
+}
+
+/// <summary>
+/// A <see cref="DeploymentState"/> whose <c>type</c> this version does not know, or that has none: read as this subtype so that
+/// its <see cref="DeploymentState.Type"/> and every other field are kept; treat it as a <see cref="DeploymentState"/>.
+/// </summary>
+public sealed record UnknownDeploymentState : DeploymentState
+{
+    /// <summary>Initializes a new instance of the <see cref="UnknownDeploymentState"/> class.</summary>
+    public UnknownDeploymentState()
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="UnknownDeploymentState"/> class with the values of <paramref name="original"/>.</summary>
+    /// <param name="original">The instance to copy.</param>
+    public UnknownDeploymentState(DeploymentState original)
+        : base(original)
+    {
+    }
+}
+
+internal sealed class DeploymentStateJsonConverter : BitbucketPolymorphicConverter<DeploymentState>
+{
+    /// <inheritdoc />
+    protected override Type TypeOf(string? discriminator) => discriminator switch
+    {
+        "deployment_state_undeployed" => typeof(DeploymentStateUndeployed),
+        "deployment_state_in_progress" => typeof(DeploymentStateInProgress),
+        "deployment_state_completed" => typeof(DeploymentStateCompleted),
+        _ => typeof(UnknownDeploymentState),
+    };
+
+    /// <inheritdoc />
+    protected override DeploymentState ToFallback(DeploymentState value) => new UnknownDeploymentState(value);
 }
 
 /// <summary>The values of <c>name</c> on <see cref="DeploymentState"/>: the name of deployment state.</summary>

@@ -9,4 +9,11 @@
 namespace Bitbucket.Models;
 
 /// <summary>A Bitbucket Deployment COMPLETED deployment state.</summary>
-public sealed partial record DeploymentStateCompleted : DeploymentState;
+public sealed partial record DeploymentStateCompleted : DeploymentState
+{
+    /// <summary>Initializes a new instance of the <see cref="DeploymentStateCompleted"/> class with its type set.</summary>
+    public DeploymentStateCompleted()
+    {
+        Type = "deployment_state_completed";
+    }
+}

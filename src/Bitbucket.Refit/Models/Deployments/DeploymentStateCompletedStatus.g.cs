@@ -13,6 +13,7 @@ using Bitbucket.Serialization;
 namespace Bitbucket.Models;
 
 /// <summary>The status of a completed deployment.</summary>
+[JsonConverter(typeof(DeploymentStateCompletedStatusJsonConverter))]
 public partial record DeploymentStateCompletedStatus
 {
     /// <summary>Gets the object type, which tells what kind of object this is.</summary>
@@ -24,6 +25,40 @@ public partial record DeploymentStateCompletedStatus
     /// <summary>Gets any field the server sent that this record does not model.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
+}
+
+/// <summary>
+/// A <see cref="DeploymentStateCompletedStatus"/> whose <c>type</c> this version does not know, or that has none: read as this subtype so that
+/// its <see cref="DeploymentStateCompletedStatus.Type"/> and every other field are kept; treat it as a <see cref="DeploymentStateCompletedStatus"/>.
+/// </summary>
+public sealed record UnknownDeploymentStateCompletedStatus : DeploymentStateCompletedStatus
+{
+    /// <summary>Initializes a new instance of the <see cref="UnknownDeploymentStateCompletedStatus"/> class.</summary>
+    public UnknownDeploymentStateCompletedStatus()
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="UnknownDeploymentStateCompletedStatus"/> class with the values of <paramref name="original"/>.</summary>
+    /// <param name="original">The instance to copy.</param>
+    public UnknownDeploymentStateCompletedStatus(DeploymentStateCompletedStatus original)
+        : base(original)
+    {
+    }
+}
+
+internal sealed class DeploymentStateCompletedStatusJsonConverter : BitbucketPolymorphicConverter<DeploymentStateCompletedStatus>
+{
+    /// <inheritdoc />
+    protected override Type TypeOf(string? discriminator) => discriminator switch
+    {
+        "deployment_state_completed_status_successful" => typeof(DeploymentStateCompletedStatusSuccessful),
+        "deployment_state_completed_status_failed" => typeof(DeploymentStateCompletedStatusFailed),
+        "deployment_state_completed_status_stopped" => typeof(DeploymentStateCompletedStatusStopped),
+        _ => typeof(UnknownDeploymentStateCompletedStatus),
+    };
+
+    /// <inheritdoc />
+    protected override DeploymentStateCompletedStatus ToFallback(DeploymentStateCompletedStatus value) => new UnknownDeploymentStateCompletedStatus(value);
 }
 
 /// <summary>

@@ -9,4 +9,11 @@
 namespace Bitbucket.Models;
 
 /// <summary>A FAILED completed deployment status.</summary>
-public sealed partial record DeploymentStateCompletedStatusFailed : DeploymentStateCompletedStatus;
+public sealed partial record DeploymentStateCompletedStatusFailed : DeploymentStateCompletedStatus
+{
+    /// <summary>Initializes a new instance of the <see cref="DeploymentStateCompletedStatusFailed"/> class with its type set.</summary>
+    public DeploymentStateCompletedStatusFailed()
+    {
+        Type = "deployment_state_completed_status_failed";
+    }
+}

@@ -9,4 +9,11 @@
 namespace Bitbucket.Models;
 
 /// <summary>A STOPPED completed deployment status.</summary>
-public sealed partial record DeploymentStateCompletedStatusStopped : DeploymentStateCompletedStatus;
+public sealed partial record DeploymentStateCompletedStatusStopped : DeploymentStateCompletedStatus
+{
+    /// <summary>Initializes a new instance of the <see cref="DeploymentStateCompletedStatusStopped"/> class with its type set.</summary>
+    public DeploymentStateCompletedStatusStopped()
+    {
+        Type = "deployment_state_completed_status_stopped";
+    }
+}

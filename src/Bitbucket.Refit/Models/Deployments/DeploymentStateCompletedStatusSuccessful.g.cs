@@ -9,4 +9,11 @@
 namespace Bitbucket.Models;
 
 /// <summary>A SUCCESSFUL completed deployment status.</summary>
-public sealed partial record DeploymentStateCompletedStatusSuccessful : DeploymentStateCompletedStatus;
+public sealed partial record DeploymentStateCompletedStatusSuccessful : DeploymentStateCompletedStatus
+{
+    /// <summary>Initializes a new instance of the <see cref="DeploymentStateCompletedStatusSuccessful"/> class with its type set.</summary>
+    public DeploymentStateCompletedStatusSuccessful()
+    {
+        Type = "deployment_state_completed_status_successful";
+    }
+}

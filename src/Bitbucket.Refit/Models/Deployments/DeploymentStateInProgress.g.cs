@@ -9,4 +9,11 @@
 namespace Bitbucket.Models;
 
 /// <summary>A Bitbucket Deployment IN_PROGRESS deployment state.</summary>
-public sealed partial record DeploymentStateInProgress : DeploymentState;
+public sealed partial record DeploymentStateInProgress : DeploymentState
+{
+    /// <summary>Initializes a new instance of the <see cref="DeploymentStateInProgress"/> class with its type set.</summary>
+    public DeploymentStateInProgress()
+    {
+        Type = "deployment_state_in_progress";
+    }
+}

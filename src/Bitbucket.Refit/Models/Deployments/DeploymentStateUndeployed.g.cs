@@ -9,4 +9,11 @@
 namespace Bitbucket.Models;
 
 /// <summary>A Bitbucket Deployment UNDEPLOYED deployment state.</summary>
-public sealed partial record DeploymentStateUndeployed : DeploymentState;
+public sealed partial record DeploymentStateUndeployed : DeploymentState
+{
+    /// <summary>Initializes a new instance of the <see cref="DeploymentStateUndeployed"/> class with its type set.</summary>
+    public DeploymentStateUndeployed()
+    {
+        Type = "deployment_state_undeployed";
+    }
+}

@@ -56,6 +56,21 @@ public sealed partial record Pipeline
     /// <summary>Gets the links to resources related to the pipeline.</summary>
     public PipelineLinks? Links { get; init; }
 
+    /// <summary>Gets the run of this pipeline: 1 for the first run, higher for each rerun of the same build number.</summary>
+    public int? RunNumber { get; init; }
+
+    /// <summary>Gets how long the pipeline ran, in seconds.</summary>
+    public int? DurationInSeconds { get; init; }
+
+    /// <summary>Gets a value indicating whether this is the first successful pipeline after failed ones.</summary>
+    public bool? FirstSuccessful { get; init; }
+
+    /// <summary>Gets a value indicating whether the pipeline's results (logs, artifacts) have expired.</summary>
+    public bool? Expired { get; init; }
+
+    /// <summary>Gets a value indicating whether the pipeline was started with custom variables.</summary>
+    public bool? HasVariables { get; init; }
+
     /// <summary>Gets any field the server sent that this record does not model.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }

@@ -20,6 +20,13 @@ public sealed partial record PipelineCommand
     /// <summary>Gets the executable command.</summary>
     public string? Command { get; init; }
 
+    /// <summary>Gets the kind of command (e.g. <c>user</c> for a script line, <c>system</c> for Bitbucket's own).</summary>
+    [JsonPropertyName("commandType")]
+    public string? CommandType { get; init; }
+
+    /// <summary>Gets the action of a system command (e.g. <c>CLONE</c>, <c>ARTIFACT_UPLOAD</c>).</summary>
+    public string? Action { get; init; }
+
     /// <summary>Gets any field the server sent that this record does not model.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }

@@ -12,4 +12,11 @@ namespace Bitbucket.Models;
 /// A Bitbucket Pipelines commit target (<c>pipeline_commit_target</c>): a commit and the selector of the pipeline
 /// definition to run on it.
 /// </summary>
-public sealed partial record PipelineCommitTarget : PipelineTarget;
+public sealed partial record PipelineCommitTarget : PipelineTarget
+{
+    /// <summary>Initializes a new instance of the <see cref="PipelineCommitTarget"/> class with its type set.</summary>
+    public PipelineCommitTarget()
+    {
+        Type = "pipeline_commit_target";
+    }
+}

@@ -12,4 +12,11 @@ namespace Bitbucket.Models;
 /// A Bitbucket Pipelines reference target (<c>pipeline_ref_target</c>): a branch, tag, named branch or bookmark, with
 /// an optional commit on it and an optional selector of the pipeline definition.
 /// </summary>
-public sealed partial record PipelineRefTarget : PipelineTarget;
+public sealed partial record PipelineRefTarget : PipelineTarget
+{
+    /// <summary>Initializes a new instance of the <see cref="PipelineRefTarget"/> class with its type set.</summary>
+    public PipelineRefTarget()
+    {
+        Type = "pipeline_ref_target";
+    }
+}

@@ -8,10 +8,12 @@
 
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Bitbucket.Serialization;
 
 namespace Bitbucket.Models;
 
 /// <summary>A Pipelines schedule execution.</summary>
+[JsonConverter(typeof(PipelineScheduleExecutionJsonConverter))]
 public partial record PipelineScheduleExecution
 {
     /// <summary>Gets the object type, which tells what kind of object this is.</summary>
@@ -26,4 +28,37 @@ public partial record PipelineScheduleExecution
     /// <summary>Gets any field the server sent that this record does not model.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
+}
+
+/// <summary>
+/// A <see cref="PipelineScheduleExecution"/> whose <c>type</c> this version does not know, or that has none: read as this subtype so that
+/// its <see cref="PipelineScheduleExecution.Type"/> and every other field are kept; treat it as a <see cref="PipelineScheduleExecution"/>.
+/// </summary>
+public sealed record UnknownPipelineScheduleExecution : PipelineScheduleExecution
+{
+    /// <summary>Initializes a new instance of the <see cref="UnknownPipelineScheduleExecution"/> class.</summary>
+    public UnknownPipelineScheduleExecution()
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="UnknownPipelineScheduleExecution"/> class with the values of <paramref name="original"/>.</summary>
+    /// <param name="original">The instance to copy.</param>
+    public UnknownPipelineScheduleExecution(PipelineScheduleExecution original)
+        : base(original)
+    {
+    }
+}
+
+internal sealed class PipelineScheduleExecutionJsonConverter : BitbucketPolymorphicConverter<PipelineScheduleExecution>
+{
+    /// <inheritdoc />
+    protected override Type TypeOf(string? discriminator) => discriminator switch
+    {
+        "pipeline_schedule_execution_executed" => typeof(PipelineScheduleExecutionExecuted),
+        "pipeline_schedule_execution_errored" => typeof(PipelineScheduleExecutionErrored),
+        _ => typeof(UnknownPipelineScheduleExecution),
+    };
+
+    /// <inheritdoc />
+    protected override PipelineScheduleExecution ToFallback(PipelineScheduleExecution value) => new UnknownPipelineScheduleExecution(value);
 }

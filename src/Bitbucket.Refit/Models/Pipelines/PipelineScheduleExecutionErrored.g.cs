@@ -9,4 +9,11 @@
 namespace Bitbucket.Models;
 
 /// <summary>A Pipelines schedule execution that failed to be executed.</summary>
-public sealed partial record PipelineScheduleExecutionErrored : PipelineScheduleExecution;
+public sealed partial record PipelineScheduleExecutionErrored : PipelineScheduleExecution
+{
+    /// <summary>Initializes a new instance of the <see cref="PipelineScheduleExecutionErrored"/> class with its type set.</summary>
+    public PipelineScheduleExecutionErrored()
+    {
+        Type = "pipeline_schedule_execution_errored";
+    }
+}

@@ -9,4 +9,11 @@
 namespace Bitbucket.Models;
 
 /// <summary>A Pipelines executed schedule execution.</summary>
-public sealed partial record PipelineScheduleExecutionExecuted : PipelineScheduleExecution;
+public sealed partial record PipelineScheduleExecutionExecuted : PipelineScheduleExecution
+{
+    /// <summary>Initializes a new instance of the <see cref="PipelineScheduleExecutionExecuted"/> class with its type set.</summary>
+    public PipelineScheduleExecutionExecuted()
+    {
+        Type = "pipeline_schedule_execution_executed";
+    }
+}

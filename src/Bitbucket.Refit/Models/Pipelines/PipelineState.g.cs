@@ -13,6 +13,7 @@ using Bitbucket.Serialization;
 namespace Bitbucket.Models;
 
 /// <summary>The representation of the progress state of a pipeline.</summary>
+[JsonConverter(typeof(PipelineStateJsonConverter))]
 public partial record PipelineState
 {
     /// <summary>Gets the object type, which tells what kind of object this is.</summary>
@@ -30,6 +31,40 @@ public partial record PipelineState
     /// <summary>Gets any field the server sent that this record does not model.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
+}
+
+/// <summary>
+/// A <see cref="PipelineState"/> whose <c>type</c> this version does not know, or that has none: read as this subtype so that
+/// its <see cref="PipelineState.Type"/> and every other field are kept; treat it as a <see cref="PipelineState"/>.
+/// </summary>
+public sealed record UnknownPipelineState : PipelineState
+{
+    /// <summary>Initializes a new instance of the <see cref="UnknownPipelineState"/> class.</summary>
+    public UnknownPipelineState()
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="UnknownPipelineState"/> class with the values of <paramref name="original"/>.</summary>
+    /// <param name="original">The instance to copy.</param>
+    public UnknownPipelineState(PipelineState original)
+        : base(original)
+    {
+    }
+}
+
+internal sealed class PipelineStateJsonConverter : BitbucketPolymorphicConverter<PipelineState>
+{
+    /// <inheritdoc />
+    protected override Type TypeOf(string? discriminator) => discriminator switch
+    {
+        "pipeline_state_pending" => typeof(PipelineStatePending),
+        "pipeline_state_in_progress" => typeof(PipelineStateInProgress),
+        "pipeline_state_completed" => typeof(PipelineStateCompleted),
+        _ => typeof(UnknownPipelineState),
+    };
+
+    /// <inheritdoc />
+    protected override PipelineState ToFallback(PipelineState value) => new UnknownPipelineState(value);
 }
 
 /// <summary>The values of <c>name</c> on <see cref="PipelineState"/>: the name of pipeline state.</summary>

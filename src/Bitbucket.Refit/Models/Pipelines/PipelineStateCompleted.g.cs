@@ -9,4 +9,11 @@
 namespace Bitbucket.Models;
 
 /// <summary>A Bitbucket Pipelines COMPLETED pipeline state.</summary>
-public sealed partial record PipelineStateCompleted : PipelineState;
+public sealed partial record PipelineStateCompleted : PipelineState
+{
+    /// <summary>Initializes a new instance of the <see cref="PipelineStateCompleted"/> class with its type set.</summary>
+    public PipelineStateCompleted()
+    {
+        Type = "pipeline_state_completed";
+    }
+}

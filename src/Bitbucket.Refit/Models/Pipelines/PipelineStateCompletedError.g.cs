@@ -9,4 +9,11 @@
 namespace Bitbucket.Models;
 
 /// <summary>A Bitbucket Pipelines ERROR pipeline result.</summary>
-public sealed partial record PipelineStateCompletedError : PipelineStateCompletedResult;
+public sealed partial record PipelineStateCompletedError : PipelineStateCompletedResult
+{
+    /// <summary>Initializes a new instance of the <see cref="PipelineStateCompletedError"/> class with its type set.</summary>
+    public PipelineStateCompletedError()
+    {
+        Type = "pipeline_state_completed_error";
+    }
+}

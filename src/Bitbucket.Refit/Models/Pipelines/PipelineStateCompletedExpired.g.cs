@@ -9,4 +9,11 @@
 namespace Bitbucket.Models;
 
 /// <summary>A Bitbucket Pipelines EXPIRED pipeline result.</summary>
-public sealed partial record PipelineStateCompletedExpired : PipelineStateCompletedResult;
+public sealed partial record PipelineStateCompletedExpired : PipelineStateCompletedResult
+{
+    /// <summary>Initializes a new instance of the <see cref="PipelineStateCompletedExpired"/> class with its type set.</summary>
+    public PipelineStateCompletedExpired()
+    {
+        Type = "pipeline_state_completed_expired";
+    }
+}

@@ -9,4 +9,11 @@
 namespace Bitbucket.Models;
 
 /// <summary>A Bitbucket Pipelines FAILED pipeline result.</summary>
-public sealed partial record PipelineStateCompletedFailed : PipelineStateCompletedResult;
+public sealed partial record PipelineStateCompletedFailed : PipelineStateCompletedResult
+{
+    /// <summary>Initializes a new instance of the <see cref="PipelineStateCompletedFailed"/> class with its type set.</summary>
+    public PipelineStateCompletedFailed()
+    {
+        Type = "pipeline_state_completed_failed";
+    }
+}

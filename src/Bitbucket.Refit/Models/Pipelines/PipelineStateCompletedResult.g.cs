@@ -13,6 +13,7 @@ using Bitbucket.Serialization;
 namespace Bitbucket.Models;
 
 /// <summary>A result of a completed pipeline state.</summary>
+[JsonConverter(typeof(PipelineStateCompletedResultJsonConverter))]
 public partial record PipelineStateCompletedResult
 {
     /// <summary>Gets the object type, which tells what kind of object this is.</summary>
@@ -24,9 +25,48 @@ public partial record PipelineStateCompletedResult
     /// <summary>Gets the error.</summary>
     public PipelineError? Error { get; init; }
 
+    /// <summary>Gets who stopped the pipeline (a stopped result).</summary>
+    public Account? Terminator { get; init; }
+
     /// <summary>Gets any field the server sent that this record does not model.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
+}
+
+/// <summary>
+/// A <see cref="PipelineStateCompletedResult"/> whose <c>type</c> this version does not know, or that has none: read as this subtype so that
+/// its <see cref="PipelineStateCompletedResult.Type"/> and every other field are kept; treat it as a <see cref="PipelineStateCompletedResult"/>.
+/// </summary>
+public sealed record UnknownPipelineStateCompletedResult : PipelineStateCompletedResult
+{
+    /// <summary>Initializes a new instance of the <see cref="UnknownPipelineStateCompletedResult"/> class.</summary>
+    public UnknownPipelineStateCompletedResult()
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="UnknownPipelineStateCompletedResult"/> class with the values of <paramref name="original"/>.</summary>
+    /// <param name="original">The instance to copy.</param>
+    public UnknownPipelineStateCompletedResult(PipelineStateCompletedResult original)
+        : base(original)
+    {
+    }
+}
+
+internal sealed class PipelineStateCompletedResultJsonConverter : BitbucketPolymorphicConverter<PipelineStateCompletedResult>
+{
+    /// <inheritdoc />
+    protected override Type TypeOf(string? discriminator) => discriminator switch
+    {
+        "pipeline_state_completed_error" => typeof(PipelineStateCompletedError),
+        "pipeline_state_completed_failed" => typeof(PipelineStateCompletedFailed),
+        "pipeline_state_completed_stopped" => typeof(PipelineStateCompletedStopped),
+        "pipeline_state_completed_expired" => typeof(PipelineStateCompletedExpired),
+        "pipeline_state_completed_successful" => typeof(PipelineStateCompletedSuccessful),
+        _ => typeof(UnknownPipelineStateCompletedResult),
+    };
+
+    /// <inheritdoc />
+    protected override PipelineStateCompletedResult ToFallback(PipelineStateCompletedResult value) => new UnknownPipelineStateCompletedResult(value);
 }
 
 /// <summary>The values of <c>name</c> on <see cref="PipelineStateCompletedResult"/>: the name of the result.</summary>

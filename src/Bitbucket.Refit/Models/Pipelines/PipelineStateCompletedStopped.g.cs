@@ -9,4 +9,11 @@
 namespace Bitbucket.Models;
 
 /// <summary>A Bitbucket Pipelines STOPPED pipeline result.</summary>
-public sealed partial record PipelineStateCompletedStopped : PipelineStateCompletedResult;
+public sealed partial record PipelineStateCompletedStopped : PipelineStateCompletedResult
+{
+    /// <summary>Initializes a new instance of the <see cref="PipelineStateCompletedStopped"/> class with its type set.</summary>
+    public PipelineStateCompletedStopped()
+    {
+        Type = "pipeline_state_completed_stopped";
+    }
+}

@@ -9,4 +9,11 @@
 namespace Bitbucket.Models;
 
 /// <summary>A Bitbucket Pipelines SUCCESSFUL pipeline result.</summary>
-public sealed partial record PipelineStateCompletedSuccessful : PipelineStateCompletedResult;
+public sealed partial record PipelineStateCompletedSuccessful : PipelineStateCompletedResult
+{
+    /// <summary>Initializes a new instance of the <see cref="PipelineStateCompletedSuccessful"/> class with its type set.</summary>
+    public PipelineStateCompletedSuccessful()
+    {
+        Type = "pipeline_state_completed_successful";
+    }
+}

@@ -9,4 +9,11 @@
 namespace Bitbucket.Models;
 
 /// <summary>A Bitbucket Pipelines IN_PROGRESS pipeline state.</summary>
-public sealed partial record PipelineStateInProgress : PipelineState;
+public sealed partial record PipelineStateInProgress : PipelineState
+{
+    /// <summary>Initializes a new instance of the <see cref="PipelineStateInProgress"/> class with its type set.</summary>
+    public PipelineStateInProgress()
+    {
+        Type = "pipeline_state_in_progress";
+    }
+}

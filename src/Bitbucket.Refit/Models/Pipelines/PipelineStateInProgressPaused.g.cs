@@ -9,4 +9,11 @@
 namespace Bitbucket.Models;
 
 /// <summary>A Bitbucket Pipelines PAUSED stage of a pipeline that is in progress.</summary>
-public sealed partial record PipelineStateInProgressPaused : PipelineStateInProgressStage;
+public sealed partial record PipelineStateInProgressPaused : PipelineStateInProgressStage
+{
+    /// <summary>Initializes a new instance of the <see cref="PipelineStateInProgressPaused"/> class with its type set.</summary>
+    public PipelineStateInProgressPaused()
+    {
+        Type = "pipeline_state_in_progress_paused";
+    }
+}

@@ -9,4 +9,11 @@
 namespace Bitbucket.Models;
 
 /// <summary>A Bitbucket Pipelines RUNNING stage of a pipeline that is in progress.</summary>
-public sealed partial record PipelineStateInProgressRunning : PipelineStateInProgressStage;
+public sealed partial record PipelineStateInProgressRunning : PipelineStateInProgressStage
+{
+    /// <summary>Initializes a new instance of the <see cref="PipelineStateInProgressRunning"/> class with its type set.</summary>
+    public PipelineStateInProgressRunning()
+    {
+        Type = "pipeline_state_in_progress_running";
+    }
+}

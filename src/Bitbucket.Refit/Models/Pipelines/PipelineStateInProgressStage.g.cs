@@ -13,6 +13,7 @@ using Bitbucket.Serialization;
 namespace Bitbucket.Models;
 
 /// <summary>A result of an in progress pipeline state.</summary>
+[JsonConverter(typeof(PipelineStateInProgressStageJsonConverter))]
 public partial record PipelineStateInProgressStage
 {
     /// <summary>Gets the object type, which tells what kind of object this is.</summary>
@@ -24,6 +25,39 @@ public partial record PipelineStateInProgressStage
     /// <summary>Gets any field the server sent that this record does not model.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
+}
+
+/// <summary>
+/// A <see cref="PipelineStateInProgressStage"/> whose <c>type</c> this version does not know, or that has none: read as this subtype so that
+/// its <see cref="PipelineStateInProgressStage.Type"/> and every other field are kept; treat it as a <see cref="PipelineStateInProgressStage"/>.
+/// </summary>
+public sealed record UnknownPipelineStateInProgressStage : PipelineStateInProgressStage
+{
+    /// <summary>Initializes a new instance of the <see cref="UnknownPipelineStateInProgressStage"/> class.</summary>
+    public UnknownPipelineStateInProgressStage()
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="UnknownPipelineStateInProgressStage"/> class with the values of <paramref name="original"/>.</summary>
+    /// <param name="original">The instance to copy.</param>
+    public UnknownPipelineStateInProgressStage(PipelineStateInProgressStage original)
+        : base(original)
+    {
+    }
+}
+
+internal sealed class PipelineStateInProgressStageJsonConverter : BitbucketPolymorphicConverter<PipelineStateInProgressStage>
+{
+    /// <inheritdoc />
+    protected override Type TypeOf(string? discriminator) => discriminator switch
+    {
+        "pipeline_state_in_progress_running" => typeof(PipelineStateInProgressRunning),
+        "pipeline_state_in_progress_paused" => typeof(PipelineStateInProgressPaused),
+        _ => typeof(UnknownPipelineStateInProgressStage),
+    };
+
+    /// <inheritdoc />
+    protected override PipelineStateInProgressStage ToFallback(PipelineStateInProgressStage value) => new UnknownPipelineStateInProgressStage(value);
 }
 
 /// <summary>The values of <c>name</c> on <see cref="PipelineStateInProgressStage"/>: the name of the stage.</summary>

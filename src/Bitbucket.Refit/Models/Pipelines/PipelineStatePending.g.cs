@@ -9,4 +9,11 @@
 namespace Bitbucket.Models;
 
 /// <summary>A Bitbucket Pipelines PENDING pipeline state.</summary>
-public sealed partial record PipelineStatePending : PipelineState;
+public sealed partial record PipelineStatePending : PipelineState
+{
+    /// <summary>Initializes a new instance of the <see cref="PipelineStatePending"/> class with its type set.</summary>
+    public PipelineStatePending()
+    {
+        Type = "pipeline_state_pending";
+    }
+}

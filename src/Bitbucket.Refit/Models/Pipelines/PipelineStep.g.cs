@@ -38,6 +38,31 @@ public sealed partial record PipelineStep
     /// <summary>Gets the list of build commands.</summary>
     public IReadOnlyList<PipelineCommand>? ScriptCommands { get; init; }
 
+    /// <summary>Gets the name of the step, as <c>bitbucket-pipelines.yml</c> gives it.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>Gets the run of the step: 1 for the first run, higher for each rerun.</summary>
+    public int? RunNumber { get; init; }
+
+    /// <summary>Gets how long the step ran, in seconds.</summary>
+    public int? DurationInSeconds { get; init; }
+
+    /// <summary>Gets the build seconds the step used.</summary>
+    public int? BuildSecondsUsed { get; init; }
+
+    /// <summary>Gets the pipeline the step belongs to (Bitbucket sends its type and UUID).</summary>
+    public Pipeline? Pipeline { get; init; }
+
+    /// <summary>Gets what started the step (automatic, or manual for a manual step).</summary>
+    public PipelineTrigger? Trigger { get; init; }
+
+    /// <summary>Gets the commands run after the script, e.g. the artifact and cache uploads.</summary>
+    public IReadOnlyList<PipelineCommand>? TeardownCommands { get; init; }
+
+    /// <summary>Gets the maximum time the step may run, in minutes (Bitbucket sends it in camel case).</summary>
+    [JsonPropertyName("maxTime")]
+    public int? MaxTime { get; init; }
+
     /// <summary>Gets any field the server sent that this record does not model.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }

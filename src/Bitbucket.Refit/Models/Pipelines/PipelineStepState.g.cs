@@ -13,6 +13,7 @@ using Bitbucket.Serialization;
 namespace Bitbucket.Models;
 
 /// <summary>The representation of the progress state of a pipeline step.</summary>
+[JsonConverter(typeof(PipelineStepStateJsonConverter))]
 public partial record PipelineStepState
 {
     /// <summary>Gets the object type, which tells what kind of object this is.</summary>
@@ -27,6 +28,41 @@ public partial record PipelineStepState
     /// <summary>Gets any field the server sent that this record does not model.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
+}
+
+/// <summary>
+/// A <see cref="PipelineStepState"/> whose <c>type</c> this version does not know, or that has none: read as this subtype so that
+/// its <see cref="PipelineStepState.Type"/> and every other field are kept; treat it as a <see cref="PipelineStepState"/>.
+/// </summary>
+public sealed record UnknownPipelineStepState : PipelineStepState
+{
+    /// <summary>Initializes a new instance of the <see cref="UnknownPipelineStepState"/> class.</summary>
+    public UnknownPipelineStepState()
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="UnknownPipelineStepState"/> class with the values of <paramref name="original"/>.</summary>
+    /// <param name="original">The instance to copy.</param>
+    public UnknownPipelineStepState(PipelineStepState original)
+        : base(original)
+    {
+    }
+}
+
+internal sealed class PipelineStepStateJsonConverter : BitbucketPolymorphicConverter<PipelineStepState>
+{
+    /// <inheritdoc />
+    protected override Type TypeOf(string? discriminator) => discriminator switch
+    {
+        "pipeline_step_state_pending" => typeof(PipelineStepStatePending),
+        "pipeline_step_state_ready" => typeof(PipelineStepStateReady),
+        "pipeline_step_state_in_progress" => typeof(PipelineStepStateInProgress),
+        "pipeline_step_state_completed" => typeof(PipelineStepStateCompleted),
+        _ => typeof(UnknownPipelineStepState),
+    };
+
+    /// <inheritdoc />
+    protected override PipelineStepState ToFallback(PipelineStepState value) => new UnknownPipelineStepState(value);
 }
 
 /// <summary>The values of <c>name</c> on <see cref="PipelineStepState"/>: the name of pipeline step state.</summary>

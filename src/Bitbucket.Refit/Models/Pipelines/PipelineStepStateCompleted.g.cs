@@ -9,4 +9,11 @@
 namespace Bitbucket.Models;
 
 /// <summary>A Bitbucket Pipelines COMPLETED pipeline step state.</summary>
-public sealed partial record PipelineStepStateCompleted : PipelineStepState;
+public sealed partial record PipelineStepStateCompleted : PipelineStepState
+{
+    /// <summary>Initializes a new instance of the <see cref="PipelineStepStateCompleted"/> class with its type set.</summary>
+    public PipelineStepStateCompleted()
+    {
+        Type = "pipeline_step_state_completed";
+    }
+}

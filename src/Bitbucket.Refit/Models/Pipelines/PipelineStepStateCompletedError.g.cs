@@ -9,4 +9,11 @@
 namespace Bitbucket.Models;
 
 /// <summary>A Bitbucket Pipelines ERROR pipeline step result.</summary>
-public sealed partial record PipelineStepStateCompletedError : PipelineStepStateCompletedResult;
+public sealed partial record PipelineStepStateCompletedError : PipelineStepStateCompletedResult
+{
+    /// <summary>Initializes a new instance of the <see cref="PipelineStepStateCompletedError"/> class with its type set.</summary>
+    public PipelineStepStateCompletedError()
+    {
+        Type = "pipeline_step_state_completed_error";
+    }
+}

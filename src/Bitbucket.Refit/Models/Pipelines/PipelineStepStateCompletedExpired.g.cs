@@ -9,4 +9,11 @@
 namespace Bitbucket.Models;
 
 /// <summary>A Bitbucket Pipelines EXPIRED pipeline step result.</summary>
-public sealed partial record PipelineStepStateCompletedExpired : PipelineStepStateCompletedResult;
+public sealed partial record PipelineStepStateCompletedExpired : PipelineStepStateCompletedResult
+{
+    /// <summary>Initializes a new instance of the <see cref="PipelineStepStateCompletedExpired"/> class with its type set.</summary>
+    public PipelineStepStateCompletedExpired()
+    {
+        Type = "pipeline_step_state_completed_expired";
+    }
+}

@@ -9,4 +9,11 @@
 namespace Bitbucket.Models;
 
 /// <summary>A Bitbucket Pipelines FAILED pipeline step result.</summary>
-public sealed partial record PipelineStepStateCompletedFailed : PipelineStepStateCompletedResult;
+public sealed partial record PipelineStepStateCompletedFailed : PipelineStepStateCompletedResult
+{
+    /// <summary>Initializes a new instance of the <see cref="PipelineStepStateCompletedFailed"/> class with its type set.</summary>
+    public PipelineStepStateCompletedFailed()
+    {
+        Type = "pipeline_step_state_completed_failed";
+    }
+}

@@ -9,4 +9,11 @@
 namespace Bitbucket.Models;
 
 /// <summary>A Bitbucket Pipelines NOT_RUN pipeline step result.</summary>
-public sealed partial record PipelineStepStateCompletedNotRun : PipelineStepStateCompletedResult;
+public sealed partial record PipelineStepStateCompletedNotRun : PipelineStepStateCompletedResult
+{
+    /// <summary>Initializes a new instance of the <see cref="PipelineStepStateCompletedNotRun"/> class with its type set.</summary>
+    public PipelineStepStateCompletedNotRun()
+    {
+        Type = "pipeline_step_state_completed_not_run";
+    }
+}

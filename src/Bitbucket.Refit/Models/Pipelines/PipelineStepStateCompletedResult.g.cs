@@ -13,6 +13,7 @@ using Bitbucket.Serialization;
 namespace Bitbucket.Models;
 
 /// <summary>A result of a completed pipeline step state.</summary>
+[JsonConverter(typeof(PipelineStepStateCompletedResultJsonConverter))]
 public partial record PipelineStepStateCompletedResult
 {
     /// <summary>Gets the object type, which tells what kind of object this is.</summary>
@@ -27,6 +28,43 @@ public partial record PipelineStepStateCompletedResult
     /// <summary>Gets any field the server sent that this record does not model.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
+}
+
+/// <summary>
+/// A <see cref="PipelineStepStateCompletedResult"/> whose <c>type</c> this version does not know, or that has none: read as this subtype so that
+/// its <see cref="PipelineStepStateCompletedResult.Type"/> and every other field are kept; treat it as a <see cref="PipelineStepStateCompletedResult"/>.
+/// </summary>
+public sealed record UnknownPipelineStepStateCompletedResult : PipelineStepStateCompletedResult
+{
+    /// <summary>Initializes a new instance of the <see cref="UnknownPipelineStepStateCompletedResult"/> class.</summary>
+    public UnknownPipelineStepStateCompletedResult()
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="UnknownPipelineStepStateCompletedResult"/> class with the values of <paramref name="original"/>.</summary>
+    /// <param name="original">The instance to copy.</param>
+    public UnknownPipelineStepStateCompletedResult(PipelineStepStateCompletedResult original)
+        : base(original)
+    {
+    }
+}
+
+internal sealed class PipelineStepStateCompletedResultJsonConverter : BitbucketPolymorphicConverter<PipelineStepStateCompletedResult>
+{
+    /// <inheritdoc />
+    protected override Type TypeOf(string? discriminator) => discriminator switch
+    {
+        "pipeline_step_state_completed_error" => typeof(PipelineStepStateCompletedError),
+        "pipeline_step_state_completed_failed" => typeof(PipelineStepStateCompletedFailed),
+        "pipeline_step_state_completed_stopped" => typeof(PipelineStepStateCompletedStopped),
+        "pipeline_step_state_completed_not_run" => typeof(PipelineStepStateCompletedNotRun),
+        "pipeline_step_state_completed_expired" => typeof(PipelineStepStateCompletedExpired),
+        "pipeline_step_state_completed_successful" => typeof(PipelineStepStateCompletedSuccessful),
+        _ => typeof(UnknownPipelineStepStateCompletedResult),
+    };
+
+    /// <inheritdoc />
+    protected override PipelineStepStateCompletedResult ToFallback(PipelineStepStateCompletedResult value) => new UnknownPipelineStepStateCompletedResult(value);
 }
 
 /// <summary>

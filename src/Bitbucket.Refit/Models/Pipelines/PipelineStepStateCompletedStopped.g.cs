@@ -9,4 +9,11 @@
 namespace Bitbucket.Models;
 
 /// <summary>A Bitbucket Pipelines STOPPED pipeline step result.</summary>
-public sealed partial record PipelineStepStateCompletedStopped : PipelineStepStateCompletedResult;
+public sealed partial record PipelineStepStateCompletedStopped : PipelineStepStateCompletedResult
+{
+    /// <summary>Initializes a new instance of the <see cref="PipelineStepStateCompletedStopped"/> class with its type set.</summary>
+    public PipelineStepStateCompletedStopped()
+    {
+        Type = "pipeline_step_state_completed_stopped";
+    }
+}

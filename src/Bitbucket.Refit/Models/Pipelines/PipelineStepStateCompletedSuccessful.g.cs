@@ -9,4 +9,11 @@
 namespace Bitbucket.Models;
 
 /// <summary>A Bitbucket Pipelines SUCCESSFUL pipeline step result.</summary>
-public sealed partial record PipelineStepStateCompletedSuccessful : PipelineStepStateCompletedResult;
+public sealed partial record PipelineStepStateCompletedSuccessful : PipelineStepStateCompletedResult
+{
+    /// <summary>Initializes a new instance of the <see cref="PipelineStepStateCompletedSuccessful"/> class with its type set.</summary>
+    public PipelineStepStateCompletedSuccessful()
+    {
+        Type = "pipeline_step_state_completed_successful";
+    }
+}

@@ -9,4 +9,11 @@
 namespace Bitbucket.Models;
 
 /// <summary>A Bitbucket Pipelines IN_PROGRESS pipeline step state.</summary>
-public sealed partial record PipelineStepStateInProgress : PipelineStepState;
+public sealed partial record PipelineStepStateInProgress : PipelineStepState
+{
+    /// <summary>Initializes a new instance of the <see cref="PipelineStepStateInProgress"/> class with its type set.</summary>
+    public PipelineStepStateInProgress()
+    {
+        Type = "pipeline_step_state_in_progress";
+    }
+}

@@ -9,4 +9,11 @@
 namespace Bitbucket.Models;
 
 /// <summary>A Bitbucket Pipelines PENDING pipeline step state.</summary>
-public sealed partial record PipelineStepStatePending : PipelineStepState;
+public sealed partial record PipelineStepStatePending : PipelineStepState
+{
+    /// <summary>Initializes a new instance of the <see cref="PipelineStepStatePending"/> class with its type set.</summary>
+    public PipelineStepStatePending()
+    {
+        Type = "pipeline_step_state_pending";
+    }
+}

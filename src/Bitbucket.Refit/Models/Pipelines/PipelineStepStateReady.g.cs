@@ -9,4 +9,11 @@
 namespace Bitbucket.Models;
 
 /// <summary>A Bitbucket Pipelines READY pipeline step state.</summary>
-public sealed partial record PipelineStepStateReady : PipelineStepState;
+public sealed partial record PipelineStepStateReady : PipelineStepState
+{
+    /// <summary>Initializes a new instance of the <see cref="PipelineStepStateReady"/> class with its type set.</summary>
+    public PipelineStepStateReady()
+    {
+        Type = "pipeline_step_state_ready";
+    }
+}

@@ -8,6 +8,7 @@
 
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Bitbucket.Serialization;
 
 namespace Bitbucket.Models;
 
@@ -17,6 +18,7 @@ namespace Bitbucket.Models;
 /// (<see cref="PipelineCommitTarget"/>) or a pull request (<see cref="PipelinePullRequestTarget"/>), each optionally
 /// with a <see cref="Selector"/> naming the pipeline definition. <see cref="Type"/> tells which kind it is.
 /// </summary>
+[JsonConverter(typeof(PipelineTargetJsonConverter))]
 public partial record PipelineTarget
 {
     /// <summary>Gets the object type, which tells what kind of object this is.</summary>
@@ -50,4 +52,38 @@ public partial record PipelineTarget
     /// <summary>Gets any field the server sent that this record does not model.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
+}
+
+/// <summary>
+/// A <see cref="PipelineTarget"/> whose <c>type</c> this version does not know, or that has none: read as this subtype so that
+/// its <see cref="PipelineTarget.Type"/> and every other field are kept; treat it as a <see cref="PipelineTarget"/>.
+/// </summary>
+public sealed record UnknownPipelineTarget : PipelineTarget
+{
+    /// <summary>Initializes a new instance of the <see cref="UnknownPipelineTarget"/> class.</summary>
+    public UnknownPipelineTarget()
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="UnknownPipelineTarget"/> class with the values of <paramref name="original"/>.</summary>
+    /// <param name="original">The instance to copy.</param>
+    public UnknownPipelineTarget(PipelineTarget original)
+        : base(original)
+    {
+    }
+}
+
+internal sealed class PipelineTargetJsonConverter : BitbucketPolymorphicConverter<PipelineTarget>
+{
+    /// <inheritdoc />
+    protected override Type TypeOf(string? discriminator) => discriminator switch
+    {
+        "pipeline_ref_target" => typeof(PipelineRefTarget),
+        "pipeline_commit_target" => typeof(PipelineCommitTarget),
+        "pipeline_pullrequest_target" => typeof(PipelinePullRequestTarget),
+        _ => typeof(UnknownPipelineTarget),
+    };
+
+    /// <inheritdoc />
+    protected override PipelineTarget ToFallback(PipelineTarget value) => new UnknownPipelineTarget(value);
 }

@@ -8,16 +8,54 @@
 
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Bitbucket.Serialization;
 
 namespace Bitbucket.Models;
 
 /// <summary>A representation of the trigger used for a pipeline.</summary>
+[JsonConverter(typeof(PipelineTriggerJsonConverter))]
 public partial record PipelineTrigger
 {
     /// <summary>Gets the object type, which tells what kind of object this is.</summary>
     public string? Type { get; init; }
 
+    /// <summary>Gets the name of the trigger (<c>PUSH</c>, <c>MANUAL</c>, <c>SCHEDULE</c> …).</summary>
+    public PipelineTriggerType? Name { get; init; }
+
     /// <summary>Gets any field the server sent that this record does not model.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
+}
+
+/// <summary>
+/// A <see cref="PipelineTrigger"/> whose <c>type</c> this version does not know, or that has none: read as this subtype so that
+/// its <see cref="PipelineTrigger.Type"/> and every other field are kept; treat it as a <see cref="PipelineTrigger"/>.
+/// </summary>
+public sealed record UnknownPipelineTrigger : PipelineTrigger
+{
+    /// <summary>Initializes a new instance of the <see cref="UnknownPipelineTrigger"/> class.</summary>
+    public UnknownPipelineTrigger()
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="UnknownPipelineTrigger"/> class with the values of <paramref name="original"/>.</summary>
+    /// <param name="original">The instance to copy.</param>
+    public UnknownPipelineTrigger(PipelineTrigger original)
+        : base(original)
+    {
+    }
+}
+
+internal sealed class PipelineTriggerJsonConverter : BitbucketPolymorphicConverter<PipelineTrigger>
+{
+    /// <inheritdoc />
+    protected override Type TypeOf(string? discriminator) => discriminator switch
+    {
+        "pipeline_trigger_push" => typeof(PipelineTriggerPush),
+        "pipeline_trigger_manual" => typeof(PipelineTriggerManual),
+        _ => typeof(UnknownPipelineTrigger),
+    };
+
+    /// <inheritdoc />
+    protected override PipelineTrigger ToFallback(PipelineTrigger value) => new UnknownPipelineTrigger(value);
 }

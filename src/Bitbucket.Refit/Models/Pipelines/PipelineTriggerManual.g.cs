@@ -9,4 +9,11 @@
 namespace Bitbucket.Models;
 
 /// <summary>A Bitbucket Pipelines MANUAL trigger.</summary>
-public sealed partial record PipelineTriggerManual : PipelineTrigger;
+public sealed partial record PipelineTriggerManual : PipelineTrigger
+{
+    /// <summary>Initializes a new instance of the <see cref="PipelineTriggerManual"/> class with its type set.</summary>
+    public PipelineTriggerManual()
+    {
+        Type = "pipeline_trigger_manual";
+    }
+}

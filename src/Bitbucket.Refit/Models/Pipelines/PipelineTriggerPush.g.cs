@@ -9,4 +9,11 @@
 namespace Bitbucket.Models;
 
 /// <summary>A Bitbucket Pipelines PUSH trigger.</summary>
-public sealed partial record PipelineTriggerPush : PipelineTrigger;
+public sealed partial record PipelineTriggerPush : PipelineTrigger
+{
+    /// <summary>Initializes a new instance of the <see cref="PipelineTriggerPush"/> class with its type set.</summary>
+    public PipelineTriggerPush()
+    {
+        Type = "pipeline_trigger_push";
+    }
+}

@@ -64,6 +64,9 @@ public sealed partial record ProjectLinks
     /// <summary>Gets the link to the avatar image.</summary>
     public Link? Avatar { get; init; }
 
+    /// <summary>Gets the API link to the project itself.</summary>
+    public Link? Self { get; init; }
+
     /// <summary>Gets any field the server sent that this record does not model.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }

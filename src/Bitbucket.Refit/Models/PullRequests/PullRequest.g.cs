@@ -126,6 +126,13 @@ public sealed partial record PullRequestLinks
     /// <summary>Gets the link to decline the pull request.</summary>
     public Link? Decline { get; init; }
 
+    /// <summary>Gets the link to the commit statuses of the pull request.</summary>
+    public Link? Statuses { get; init; }
+
+    /// <summary>Gets the link that requests changes on the pull request.</summary>
+    [JsonPropertyName("request-changes")]
+    public Link? RequestChanges { get; init; }
+
     /// <summary>Gets any field the server sent that this record does not model.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }

@@ -17,6 +17,12 @@ public sealed partial record PullRequestCommit
     /// <summary>Gets the commit hash.</summary>
     public string? Hash { get; init; }
 
+    /// <summary>Gets the object type (<c>commit</c>).</summary>
+    public string? Type { get; init; }
+
+    /// <summary>Gets the links to the commit (<c>self</c>, <c>html</c>).</summary>
+    public BaseCommitLinks? Links { get; init; }
+
     /// <summary>Gets any field the server sent that this record does not model.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }

@@ -8,10 +8,12 @@
 
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Bitbucket.Serialization;
 
 namespace Bitbucket.Models;
 
 /// <summary>A ref object, representing a branch or tag in a repository.</summary>
+[JsonConverter(typeof(GitRefJsonConverter))]
 public partial record GitRef
 {
     /// <summary>Gets the object type, which tells what kind of object this is.</summary>
@@ -41,9 +43,45 @@ public partial record GitRef
     /// <summary>Gets who created the tag.</summary>
     public Author? Tagger { get; init; }
 
+    /// <summary>Gets the strategies that can sync a branch with its upstream (e.g. <c>merge_commit</c>, <c>rebase</c>).</summary>
+    public IReadOnlyList<string>? SyncStrategies { get; init; }
+
     /// <summary>Gets any field the server sent that this record does not model.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
+}
+
+/// <summary>
+/// A <see cref="GitRef"/> whose <c>type</c> this version does not know, or that has none: read as this subtype so that
+/// its <see cref="GitRef.Type"/> and every other field are kept; treat it as a <see cref="GitRef"/>.
+/// </summary>
+public sealed record UnknownGitRef : GitRef
+{
+    /// <summary>Initializes a new instance of the <see cref="UnknownGitRef"/> class.</summary>
+    public UnknownGitRef()
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="UnknownGitRef"/> class with the values of <paramref name="original"/>.</summary>
+    /// <param name="original">The instance to copy.</param>
+    public UnknownGitRef(GitRef original)
+        : base(original)
+    {
+    }
+}
+
+internal sealed class GitRefJsonConverter : BitbucketPolymorphicConverter<GitRef>
+{
+    /// <inheritdoc />
+    protected override Type TypeOf(string? discriminator) => discriminator switch
+    {
+        "branch" => typeof(Branch),
+        "tag" => typeof(Tag),
+        _ => typeof(UnknownGitRef),
+    };
+
+    /// <inheritdoc />
+    protected override GitRef ToFallback(GitRef value) => new UnknownGitRef(value);
 }
 
 /// <summary>Links to resources related to a <see cref="GitRef"/>.</summary>
@@ -57,6 +95,10 @@ public sealed partial record GitRefLinks
 
     /// <summary>Gets the link to the web page of the ref.</summary>
     public Link? Html { get; init; }
+
+    /// <summary>Gets the web link that opens a pull request from the branch.</summary>
+    [JsonPropertyName("pullrequest_create")]
+    public Link? PullRequestCreate { get; init; }
 
     /// <summary>Gets any field the server sent that this record does not model.</summary>
     [JsonExtensionData]

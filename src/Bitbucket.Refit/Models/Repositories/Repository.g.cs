@@ -88,6 +88,12 @@ public sealed partial record Repository
     [JsonPropertyName("mainbranch")]
     public Branch? MainBranch { get; init; }
 
+    /// <summary>Gets which project settings the repository overrides.</summary>
+    public RepositoryOverrideSettings? OverrideSettings { get; init; }
+
+    /// <summary>Gets a value indicating whether pushes must carry signed commits.</summary>
+    public bool? EnforcedSignedCommits { get; init; }
+
     /// <summary>Gets any field the server sent that this record does not model.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
@@ -127,6 +133,15 @@ public sealed partial record RepositoryLinks
 
     /// <summary>Gets the link to the webhooks.</summary>
     public Link? Hooks { get; init; }
+
+    /// <summary>Gets the link to the branches of the repository.</summary>
+    public Link? Branches { get; init; }
+
+    /// <summary>Gets the link to the tags of the repository.</summary>
+    public Link? Tags { get; init; }
+
+    /// <summary>Gets the link to the source (the file tree) of the repository.</summary>
+    public Link? Source { get; init; }
 
     /// <summary>Gets any field the server sent that this record does not model.</summary>
     [JsonExtensionData]
@@ -172,4 +187,18 @@ public readonly partial record struct RepositoryForkPolicy(string Value) : IBitb
     /// <summary>Returns the value exactly as Bitbucket sends it.</summary>
     /// <returns>The wire string.</returns>
     public override string ToString() => Value;
+}
+
+/// <summary>Which project settings a <see cref="Repository"/> overrides.</summary>
+public sealed partial record RepositoryOverrideSettings
+{
+    /// <summary>Gets a value indicating whether the repository overrides the project's default merge strategy.</summary>
+    public bool? DefaultMergeStrategy { get; init; }
+
+    /// <summary>Gets a value indicating whether the repository overrides the project's branching model.</summary>
+    public bool? BranchingModel { get; init; }
+
+    /// <summary>Gets any field the server sent that this record does not model.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 }

@@ -48,6 +48,18 @@ public sealed partial record WebhookSubscription
     /// <summary>Gets the secret to associate with the hook.</summary>
     public string? Secret { get; init; }
 
+    /// <summary>Gets a value indicating whether Bitbucket skips the TLS certificate check when it delivers to the URL.</summary>
+    public bool? SkipCertVerification { get; init; }
+
+    /// <summary>Gets a value indicating whether Bitbucket keeps the request history of the webhook.</summary>
+    public bool? HistoryEnabled { get; init; }
+
+    /// <summary>Gets a value indicating whether the webhook is managed by an app and cannot be edited.</summary>
+    public bool? ReadOnly { get; init; }
+
+    /// <summary>Gets who created the webhook (e.g. <c>null</c> for a user, an app's key).</summary>
+    public string? Source { get; init; }
+
     /// <summary>Gets any field the server sent that this record does not model.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
@@ -65,6 +77,10 @@ public sealed partial record WebhookSubscription
         builder.Append(", Events = ").Append(Events);
         builder.Append(", SecretSet = ").Append(SecretSet);
         builder.Append(", Secret = ").Append(Secret is null ? null : "***");
+        builder.Append(", SkipCertVerification = ").Append(SkipCertVerification);
+        builder.Append(", HistoryEnabled = ").Append(HistoryEnabled);
+        builder.Append(", ReadOnly = ").Append(ReadOnly);
+        builder.Append(", Source = ").Append(Source);
         return true;
     }
 }
