@@ -246,6 +246,11 @@ public sealed partial class ModelGenerator
             result.Add(added);
         }
 
+        foreach (var property in overlay.Where(p => spec.ContainsKey(p.Json)))
+        {
+            Notes.Add($"overlay: {record.Record}.{property.Name} is now declared by {spec[property.Json].Path}; its overlay entry can go");
+        }
+
         result.AddRange(overlay);
         return result;
     }
