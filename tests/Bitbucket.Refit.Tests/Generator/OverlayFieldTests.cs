@@ -195,6 +195,9 @@ public sealed class OverlayFieldTests
             Assert.That(webhook.HistoryEnabled, Is.True);
             Assert.That(webhook.ReadOnly, Is.False);
             Assert.That(webhook.AdditionalProperties, Is.Null.Or.Empty);
+            Assert.That(webhook.Subject!.FullName, Is.EqualTo("acme/widgets"));
+            Assert.That(webhook.Subject.Uuid, Is.EqualTo("{9d8c7b6a-0000-4000-8000-00000000000a}"));
+            Assert.That(webhook.Subject.AdditionalProperties, Is.Null.Or.Empty, "the subject's fields are typed");
             Assert.That(commitStatus.Commit!.Hash, Is.EqualTo("4f2a9c1d"));
             Assert.That(commitStatus.Repository!.FullName, Is.EqualTo("acme/widgets"));
             Assert.That(pr.Source!.Commit!.Type, Is.EqualTo("commit"));

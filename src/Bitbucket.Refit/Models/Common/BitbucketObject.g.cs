@@ -12,13 +12,45 @@ using System.Text.Json.Serialization;
 namespace Bitbucket.Models;
 
 /// <summary>
-/// A Bitbucket object of any kind, identified by its <c>type</c>; its other fields are kept in <see
-/// cref="BitbucketObject.AdditionalProperties"/>.
+/// A Bitbucket object of any kind (e.g. the repository or workspace a webhook is installed on), identified by its
+/// <c>type</c>, with the fields most objects share; the others are kept in <see cref="BitbucketObject.AdditionalProperties"/>.
 /// </summary>
 public sealed partial record BitbucketObject
 {
     /// <summary>Gets the object type, which tells what kind of object this is.</summary>
     public string? Type { get; init; }
+
+    /// <summary>Gets the object's UUID, when it has one (repositories, workspaces, projects, accounts).</summary>
+    public string? Uuid { get; init; }
+
+    /// <summary>Gets the object's name, when it has one.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>Gets the full name of a repository (<c>workspace/slug</c>).</summary>
+    public string? FullName { get; init; }
+
+    /// <summary>Gets the slug of a workspace or repository.</summary>
+    public string? Slug { get; init; }
+
+    /// <summary>Gets the links of the object.</summary>
+    public BitbucketObjectLinks? Links { get; init; }
+
+    /// <summary>Gets any field the server sent that this record does not model.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
+}
+
+/// <summary>The links every kind of <see cref="BitbucketObject"/> may carry.</summary>
+public sealed partial record BitbucketObjectLinks
+{
+    /// <summary>Gets the API link to the object itself.</summary>
+    public Link? Self { get; init; }
+
+    /// <summary>Gets the link to the object's web page.</summary>
+    public Link? Html { get; init; }
+
+    /// <summary>Gets the link to the object's avatar.</summary>
+    public Link? Avatar { get; init; }
 
     /// <summary>Gets any field the server sent that this record does not model.</summary>
     [JsonExtensionData]
