@@ -61,7 +61,7 @@ public sealed class CommitsApiTests : ApiTestBase
             Assert.That(commit.Participants, Is.Empty);
             Assert.That(commit.Links!.Diff!.Href, Does.EndWith($"/diff/{Hash}"));
             Assert.That(commit.Links.Approve!.Href, Does.EndWith($"/commit/{Hash}/approve"));
-            Assert.That(commit.AdditionalProperties!["rendered"].GetProperty("message").GetProperty("raw").GetString(), Is.EqualTo("Add a GEORDI_OUTPUT_DIR setting"));
+            Assert.That(commit.Rendered!.Message!.Raw, Is.EqualTo("Add a GEORDI_OUTPUT_DIR setting"));
         });
     }
 

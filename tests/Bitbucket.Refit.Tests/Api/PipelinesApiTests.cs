@@ -152,7 +152,7 @@ public sealed class PipelinesApiTests : PipelinesApiTestBase
             Assert.That(pipeline.BuildSecondsUsed, Is.EqualTo(297));
             Assert.That(pipeline.ConfigurationSources!.Single().Source, Is.EqualTo("bitbucket-pipelines.yml"));
             Assert.That(pipeline.Links!.Steps!.Href, Does.EndWith("/steps"));
-            Assert.That(pipeline.AdditionalProperties!["has_variables"].GetBoolean(), Is.False);
+            Assert.That(pipeline.HasVariables, Is.False);
         });
     }
 
@@ -360,7 +360,7 @@ public sealed class PipelinesApiTests : PipelinesApiTestBase
             Assert.That(step.Image.ToString(), Does.Not.Contain("hunter2"));
             Assert.That(step.SetupCommands!.Single().Name, Is.EqualTo("Clone"));
             Assert.That(step.ScriptCommands!.Select(c => c.Command), Is.EqualTo(new[] { "npm ci", "npm test" }));
-            Assert.That(step.AdditionalProperties!["name"].GetString(), Is.EqualTo("Build and test"));
+            Assert.That(step.Name, Is.EqualTo("Build and test"));
         });
     }
 

@@ -121,7 +121,7 @@ public sealed class RepositoriesApiTests : RepositoryAreaApiFixture
             Assert.That(repository.CreatedOn, Is.EqualTo(new DateTimeOffset(2021, 3, 4, 10, 11, 12, TimeSpan.Zero).AddTicks(1234560)));
             Assert.That(repository.Links!.CloneLinks!.Single(l => l.Name == "ssh").Href, Is.EqualTo("git@bitbucket.org:acme/widgets.git"));
             Assert.That(repository.Links.Html!.Href, Is.EqualTo("https://bitbucket.org/acme/widgets"));
-            Assert.That(repository.AdditionalProperties!.ContainsKey("override_settings"), Is.True, "unknown fields are kept");
+            Assert.That(repository.OverrideSettings!.DefaultMergeStrategy, Is.True, "a field the description omits is typed");
         });
     }
 

@@ -47,7 +47,7 @@ public sealed class UsersApiTests : AccountApiMockTest
             Assert.That(user.AccountId, Is.EqualTo("557058:ba8948b2-49da-43a9-9e8b-e7249b8e324a"));
             Assert.That(user.Has2faEnabled, Is.True);
             Assert.That(user.CreatedOn, Is.EqualTo(new DateTimeOffset(2018, 3, 14, 13, 17, 5, 196, TimeSpan.Zero).AddTicks(30)));
-            Assert.That(user.AdditionalProperties!["location"].GetString(), Is.EqualTo("Sydney"));
+            Assert.That(user.Location, Is.EqualTo("Sydney"));
         });
     }
 

@@ -1,0 +1,3 @@
+using Bitbucket.Refit.Generator;
+
+return Cli.Run(args, Console.Out, Console.Error);
