@@ -6,6 +6,8 @@ using Bitbucket;
 using Bitbucket.Samples.Web.Auth;
 using Bitbucket.Samples.Web.Integration;
 using Bitbucket.Samples.Web.Pages;
+using Bitbucket.Samples.Web.Webhooks;
+using Bitbucket.Models;
 using Bitbucket.Sandbox;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -58,7 +60,7 @@ public static class SampleApp
         try
         {
             builder.Services.AddSingleton(origin);
-            ConfigureServices(builder.Services, builder.Environment, target, sandbox);
+            ConfigureServices(builder.Services, builder.Configuration, builder.Environment, target, sandbox);
             var app = builder.Build();
             MapEndpoints(app);
             return app;
@@ -146,9 +148,10 @@ public static class SampleApp
         }
     }
 
-    private static void ConfigureServices(IServiceCollection services, IHostEnvironment environment, BitbucketTarget target, BitbucketSandbox? sandbox)
+    private static void ConfigureServices(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment, BitbucketTarget target, BitbucketSandbox? sandbox)
     {
         services.AddSingleton(target);
+        services.AddSingleton(new WebhookReceiving(SampleWebhooks.Add(services, configuration, sandbox)));
         if (sandbox is not null)
         {
             services.AddSingleton(sandbox);
@@ -229,6 +232,34 @@ public static class SampleApp
             }
         }).RequireAuthorization();
 
+        if (app.Services.GetRequiredService<WebhookReceiving>().Enabled)
+        {
+            // Bitbucket's deliveries: signature checked on the raw body, retries deduplicated, then the handler in SampleWebhooks.
+            app.MapBitbucketWebhooks(SampleWebhooks.Path);
+        }
+
+        app.MapGet("/events", (HttpContext context, RecentEvents events, WebhookReceiving receiving) =>
+            EventsPage.Render(events.Snapshot(), receiving.Enabled, context.User.Identity?.Name)).RequireAuthorization();
+
+        // Comments on a pull request as the signed-in user; Bitbucket (here the sandbox) answers with a webhook delivery.
+        app.MapPost("/pullrequests/{workspace}/{repository}/{id:int}/comments", async (string workspace, string repository, int id, HttpContext context, BitbucketSessions sessions, IServiceProvider services) =>
+        {
+            var session = await sessions.ForCurrentUserAsync(context);
+            await session.PullRequests.CreateCommentAsync(
+                workspace,
+                repository,
+                id,
+                new PullRequestComment { Content = new RenderedContent { Raw = $"Commented from the Bitbucket.Refit sample at {DateTimeOffset.UtcNow:HH:mm:ss} UTC." } },
+                context.RequestAborted);
+            if (services.GetService<BitbucketSandbox>() is { } sandbox)
+            {
+                // The sandbox delivers in the background; wait for it so the next page already shows the event.
+                await sandbox.WaitForWebhookDeliveriesAsync(context.RequestAborted).WaitAsync(TimeSpan.FromSeconds(5), context.RequestAborted);
+            }
+
+            return Results.Redirect("/events");
+        }).RequireAuthorization();
+
         app.MapPost("/logout", async (HttpContext context, OAuth1Clients oauth1Clients) =>
         {
             var result = await context.AuthenticateAsync(SampleAuth.CookieScheme);
@@ -243,3 +274,7 @@ public static class SampleApp
         });
     }
 }
+
+/// <summary>Whether the app receives webhooks (always on the sandbox; with a configured secret against bitbucket.org).</summary>
+/// <param name="Enabled">Whether <see cref="SampleWebhooks.Path"/> is mapped.</param>
+internal sealed record WebhookReceiving(bool Enabled);

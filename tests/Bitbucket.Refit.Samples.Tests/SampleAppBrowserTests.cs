@@ -31,6 +31,28 @@ public sealed class SampleAppBrowserTests : SampleAppHost
         TestContext.Out.WriteLine($"Sign-in through {method}, approval, profile and sign-out took {elapsed.ElapsedMilliseconds} ms in the browser.");
     }
 
+    [TestCase("login-oauth2", "OAuth 2")]
+    [TestCase("login-oauth1", "OAuth 1.0a")]
+    public void CommentingOnAPullRequestShowsTheVerifiedWebhookOnTheEventsPage(string loginButton, string method)
+    {
+        SignIn(loginButton);
+        AssertProfile(method);
+
+        var firstPullRequest = Driver.FindElements(By.CssSelector("#pull-requests tr.pull-request"))[0].Text;
+        Driver.FindElements(By.CssSelector("#pull-requests button.comment"))[0].Click();
+
+        var row = Driver.FindElement(By.CssSelector("#events tr.event[data-event-key='pullrequest:comment_created']"));
+        Assert.That(new Uri(Driver.Url).AbsolutePath, Is.EqualTo("/events"));
+        Screenshot($"{loginButton}-events");
+        Assert.Multiple(() =>
+        {
+            Assert.That(row.Text, Does.Contain("PullRequestCommentCreatedEvent"));
+            Assert.That(row.Text, Does.Contain("Commented from the Bitbucket.Refit sample"));
+            Assert.That(row.Text, Does.Contain(Sandbox.Seed.User.DisplayName));
+            Assert.That(firstPullRequest, Does.Contain(row.Text.Split('#')[1].Split(':')[0].Trim()), "the event names the pull request that was commented on");
+        });
+    }
+
     [TestCase("login-oauth2")]
     [TestCase("login-oauth1")]
     public void DenyingOnTheAuthorizePageLeavesTheUserSignedOut(string loginButton)

@@ -55,7 +55,7 @@ internal static class ProfilePage
         }
         else
         {
-            body.Append("<table><thead><tr><th>Pull request</th><th>Repository</th><th>Branches</th><th>Author</th><th>Updated</th></tr></thead><tbody>");
+            body.Append("<table><thead><tr><th>Pull request</th><th>Repository</th><th>Branches</th><th>Author</th><th>Updated</th><th></th></tr></thead><tbody>");
             foreach (var pullRequest in profile.OpenPullRequests)
             {
                 var mine = pullRequest.Author?.Uuid is { } uuid && uuid == user.Uuid;
@@ -64,13 +64,14 @@ internal static class ProfilePage
                     .Append("</td><td>").Append(E(pullRequest.Destination?.Repository?.FullName))
                     .Append("</td><td><code>").Append(E(pullRequest.Source?.Branch?.Name)).Append("</code> → <code>").Append(E(pullRequest.Destination?.Branch?.Name)).Append("</code>")
                     .Append("</td><td>").Append(E(pullRequest.Author?.DisplayName))
-                    .Append("</td><td>").Append(E(Date(pullRequest.UpdatedOn ?? pullRequest.CreatedOn))).Append("</td></tr>");
+                    .Append("</td><td>").Append(E(Date(pullRequest.UpdatedOn ?? pullRequest.CreatedOn)))
+                    .Append("</td><td>").Append(CommentButton(pullRequest)).Append("</td></tr>");
             }
 
             body.Append("</tbody></table>");
         }
 
-        body.Append("</div>");
+        body.Append("</div><p><a id=\"events-link\" href=\"/events\">Recent events</a> (webhooks this app received)</p>");
         if (profile.Truncated)
         {
             body.Append("<p class=\"note\">Long lists were cut short to keep this page quick.</p>");
@@ -86,4 +87,16 @@ internal static class ProfilePage
 
     private static string Date(DateTimeOffset? value) =>
         value?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty;
+
+    /// <summary>A button that comments on the pull request as the signed-in user; the webhook it raises shows on /events.</summary>
+    private static string CommentButton(PullRequest pullRequest)
+    {
+        if (pullRequest.Destination?.Repository?.FullName?.Split('/') is not [var workspace, var repository] || pullRequest.Id is not { } id)
+        {
+            return string.Empty;
+        }
+
+        var action = $"/pullrequests/{Uri.EscapeDataString(workspace)}/{Uri.EscapeDataString(repository)}/{id}/comments";
+        return $"<form method=\"post\" action=\"{E(action)}\"><button class=\"comment\" type=\"submit\">Comment</button></form>";
+    }
 }
