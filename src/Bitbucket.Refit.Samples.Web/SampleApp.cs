@@ -10,6 +10,9 @@ using Bitbucket.Samples.Web.Webhooks;
 using Bitbucket.Models;
 using Bitbucket.Sandbox;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -152,6 +155,7 @@ public static class SampleApp
     {
         services.AddSingleton(target);
         services.AddSingleton(new WebhookReceiving(SampleWebhooks.Add(services, configuration, sandbox)));
+        AddOperations(services, configuration, sandbox);
         if (sandbox is not null)
         {
             services.AddSingleton(sandbox);
@@ -187,8 +191,38 @@ public static class SampleApp
         services.AddTransient<BitbucketSessions>();
     }
 
+    /// <summary>
+    /// Observability: <c>/healthz</c> (on the sandbox, a cached <c>GET /user</c> probe with the app's own registration),
+    /// and with <c>Sample:ConsoleTelemetry=true</c> the library's spans and metrics on the console.
+    /// </summary>
+    private static void AddOperations(IServiceCollection services, IConfiguration configuration, BitbucketSandbox? sandbox)
+    {
+        var health = services.AddHealthChecks();
+        if (sandbox is not null)
+        {
+            health.AddBitbucket(registration: SampleWebhooks.AdminRegistration);
+        }
+
+        if (configuration.GetValue<bool>("Sample:ConsoleTelemetry"))
+        {
+            services.AddOpenTelemetry()
+                .WithTracing(t => t.AddBitbucketInstrumentation().AddConsoleExporter())
+                .WithMetrics(m => m.AddBitbucketInstrumentation().AddConsoleExporter());
+        }
+    }
+
     private static void MapEndpoints(WebApplication app)
     {
+        app.MapHealthChecks("/healthz", new HealthCheckOptions
+        {
+            ResponseWriter = (context, report) =>
+            {
+                context.Response.ContentType = "text/plain; charset=utf-8";
+                var lines = report.Entries.Select(e => $"{e.Key}: {e.Value.Status} ({e.Value.Description})");
+                return context.Response.WriteAsync(string.Join('\n', lines.Prepend(report.Status.ToString())) + "\n");
+            },
+        });
+
         app.UseAuthentication();
         app.UseAuthorization();
 

@@ -17,8 +17,11 @@ internal static class SampleWebhooks
     /// <summary>Where the app receives deliveries.</summary>
     public const string Path = "/webhooks/bitbucket";
 
-    /// <summary>The named Bitbucket registration that subscribes the app on the sandbox (as the seed's first user).</summary>
-    public const string AdminRegistration = "sample-webhooks";
+    /// <summary>
+    /// The app's own Bitbucket registration on the sandbox (the seed's first user, Basic): it subscribes the webhooks and
+    /// is what the <c>/healthz</c> probe calls. Signed-in users' calls go through the default registration.
+    /// </summary>
+    public const string AdminRegistration = "sample-service";
 
     /// <summary>Registers the receiving side; returns whether the endpoint should be mapped.</summary>
     /// <param name="services">The app's services.</param>
@@ -63,11 +66,9 @@ internal static class SampleWebhooks
         return true;
     }
 
-    /// <summary>Subscribes the app to the sandbox's events when the app starts, and removes the webhooks when it stops.</summary>
+    /// <summary>Subscribes the app to the sandbox's events when the app starts.</summary>
     private sealed class SandboxSubscription(BitbucketSandbox sandbox, IWorkspacesApi workspaces, IWebhooksApi hookEvents, Uri url, string secret, ILogger<SandboxSubscription> logger) : IHostedService
     {
-        private readonly List<(string Workspace, string Uuid)> _created = [];
-
         public async Task StartAsync(CancellationToken cancellationToken)
         {
             // Every event Bitbucket offers a workspace webhook, except the sunset issue tracker's.
@@ -94,24 +95,11 @@ internal static class SampleWebhooks
                         Events = events,
                     },
                     cancellationToken);
-                _created.Add((workspace.Slug, hook.Uuid!));
                 logger.LogInformation("Subscribed {Url} to the events of workspace {Workspace} (webhook {Uuid}).", url, workspace.Slug, hook.Uuid);
             }
         }
 
-        public async Task StopAsync(CancellationToken cancellationToken)
-        {
-            foreach (var (workspace, uuid) in _created)
-            {
-                try
-                {
-                    await workspaces.DeleteWebhookAsync(workspace, uuid, cancellationToken);
-                }
-                catch (Exception ex) when (ex is BitbucketApiException or HttpRequestException or OperationCanceledException)
-                {
-                    logger.LogDebug(ex, "Could not remove webhook {Uuid} of {Workspace} (the sandbox may have stopped first).", uuid, workspace);
-                }
-            }
-        }
+        // The webhooks live in the in-process sandbox, which stops with the app: nothing to remove.
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }
