@@ -34,6 +34,19 @@ internal sealed partial class WebhookEndpoint
 
     public async Task HandleAsync(HttpContext context)
     {
+        var delivery = new DeliveryOutcome();
+        try
+        {
+            await HandleCoreAsync(context, delivery).ConfigureAwait(false);
+        }
+        finally
+        {
+            WebhookMetrics.Record(delivery, context.Response.StatusCode);
+        }
+    }
+
+    private async Task HandleCoreAsync(HttpContext context, DeliveryOutcome delivery)
+    {
         var request = context.Request;
         var aborted = context.RequestAborted;
         if (!IsJson(request.ContentType))
@@ -72,6 +85,7 @@ internal sealed partial class WebhookEndpoint
         catch (Exception ex) when (ex is IOException || (ex is OperationCanceledException && aborted.IsCancellationRequested))
         {
             // The sender went away mid-body: nobody is left to answer.
+            delivery.Outcome = WebhookMetrics.Aborted;
             return;
         }
 
@@ -108,6 +122,7 @@ internal sealed partial class WebhookEndpoint
         try
         {
             webhookEvent = WebhookEventParser.Parse(headers, body);
+            delivery.EventKey = webhookEvent is UnknownWebhookEvent ? WebhookMetrics.OtherEvent : headers.EventKey.Value;
         }
         catch (WebhookRejectedException ex)
         {
@@ -119,10 +134,12 @@ internal sealed partial class WebhookEndpoint
         switch (await _store.TryClaimAsync(headers.RequestUuid, aborted).ConfigureAwait(false))
         {
             case WebhookDeliveryClaim.Completed:
+                delivery.Outcome = WebhookMetrics.Duplicate;
                 LogDuplicate(headers.EventKey.Value, headers.RequestUuid);
                 context.Response.StatusCode = StatusCodes.Status200OK;
                 return;
             case WebhookDeliveryClaim.InProgress:
+                delivery.Outcome = WebhookMetrics.Duplicate;
                 LogDuplicate(headers.EventKey.Value, headers.RequestUuid);
                 await RejectAsync(context, StatusCodes.Status409Conflict, "Another attempt of this delivery is being handled.").ConfigureAwait(false);
                 return;
@@ -132,6 +149,7 @@ internal sealed partial class WebhookEndpoint
         {
             if (_queue.TryEnqueue(webhookEvent, headers))
             {
+                delivery.Outcome = WebhookMetrics.Queued;
                 context.Response.StatusCode = StatusCodes.Status202Accepted;
                 return;
             }
@@ -152,6 +170,7 @@ internal sealed partial class WebhookEndpoint
         catch (OperationCanceledException) when (aborted.IsCancellationRequested)
         {
             await _store.ReleaseAsync(headers.RequestUuid, CancellationToken.None).ConfigureAwait(false);
+            delivery.Outcome = WebhookMetrics.Aborted;
             LogAborted(headers.EventKey.Value, headers.RequestUuid);
         }
         catch (Exception ex)
