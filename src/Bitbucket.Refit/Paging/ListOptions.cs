@@ -3,7 +3,7 @@ using Refit;
 namespace Bitbucket;
 
 /// <summary>
-/// Filters, ordering, partial responses and page size that Bitbucket accepts on every list
+/// Filters, ordering, partial responses, page size and start page that Bitbucket accepts on its lists
 /// (see Bitbucket's "Filtering and sorting" and "Partial responses" documentation).
 /// </summary>
 public sealed record ListOptions
@@ -23,4 +23,11 @@ public sealed record ListOptions
     /// <summary>Gets the page size (Bitbucket's default 10, most 100; 50 on pull-request lists).</summary>
     [AliasAs("pagelen")]
     public int? PageLength { get; init; }
+
+    /// <summary>
+    /// Gets the 1-based page to start at (<c>page</c>): the enumeration begins there and follows <c>next</c> from it.
+    /// Bitbucket numbers the pages of most lists; cursor-paged ones (commits, some pipelines lists) ignore it.
+    /// </summary>
+    [AliasAs("page")]
+    public int? Page { get; init; }
 }

@@ -64,6 +64,22 @@ public sealed class PagingTests
     }
 
     [Test]
+    public async Task StartPage_IsSentAsPage_AndTheEnumerationFollowsNextFromThere()
+    {
+        var emails = new List<string?>();
+        await foreach (var email in _users.ListEmails(new ListOptions { Page = 3, PageLength = 2 }))
+        {
+            emails.Add(email.Email);
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(emails, Is.EqualTo(new[] { "e@x" }));
+            Assert.That(_mock.SentTargets, Is.EqualTo(new[] { "/2.0/user/emails?pagelen=2&page=3" }));
+        });
+    }
+
+    [Test]
     [Category("Reliability")]
     public void EndlessCursorChain_StopsAtTheDefaultBound_WithAClearException()
     {
