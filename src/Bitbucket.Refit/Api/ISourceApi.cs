@@ -61,6 +61,17 @@ public interface ISourceApi
     Task<TreeEntry> GetMetadataAsync(string workspace, [AliasAs("repo_slug")] string repoSlug, string commit, string path, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Gets the meta data of the root directory of the main branch (<c>GET …/src?format=meta</c>): the directory entry
+    /// with the commit it was read at, so one call tells the main branch's head without knowing the branch's name.
+    /// </summary>
+    /// <param name="workspace">The workspace slug or UUID in braces.</param>
+    /// <param name="repoSlug">The repository slug or UUID in braces.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The root directory's entry.</returns>
+    [Get("/repositories/{workspace}/{repo_slug}/src?format=meta")]
+    Task<TreeEntry> GetRootMetadataAsync(string workspace, [AliasAs("repo_slug")] string repoSlug, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Gets a markup file (<c>.md</c>, <c>.markdown</c>, <c>.mkd</c>, <c>.mkdn</c>, <c>.mdown</c>, <c>.text</c>,
     /// <c>.rst</c>, <c>.textile</c>) rendered as HTML (<c>format=rendered</c>). Bitbucket guesses the text encoding, so
     /// the raw text it returns may differ from the file's bytes.

@@ -151,6 +151,22 @@ public sealed class SourceApiTests : RepositoryAreaApiFixture
     }
 
     [Test]
+    public async Task GetRootMetadataAsync_SendsFormatMetaOnSrc_AndReadsTheRootDirectory()
+    {
+        Answer(200, """{"path": "", "type": "commit_directory", "commit": {"type": "commit", "hash": "HASH"}, "links": {"self": {"href": "https://api.bitbucket.org/2.0/repositories/atlassian/bbql/src/HASH/"}}}""".Replace("HASH", Hash, StringComparison.Ordinal));
+
+        var root = await Source.GetRootMetadataAsync("atlassian", "bbql");
+
+        AssertSent("GET", "/2.0/repositories/atlassian/bbql/src?format=meta");
+        Assert.Multiple(() =>
+        {
+            Assert.That(root.Type, Is.EqualTo("commit_directory"));
+            Assert.That(root.Path, Is.Empty);
+            Assert.That(root.Commit!.Hash, Is.EqualTo(Hash));
+        });
+    }
+
+    [Test]
     public async Task GetRenderedAsync_SendsFormatRendered_AndReadsTheMarkup()
     {
         Answer(200, """{"raw": "# Title\n", "markup": "markdown", "html": "<h1 id=\"markdown-header-title\">Title</h1>", "type": "rendered"}""");
