@@ -103,6 +103,13 @@ internal sealed partial class SandboxApi(State state, Mapper map, WebhookDispatc
             return SandboxHttp.Json(context, value, typeInfo, StatusCodes.Status201Created);
         };
 
+    private static Reply OkAt<T>(T value, JsonTypeInfo<T> typeInfo, string location) =>
+        context =>
+        {
+            context.Response.Headers.Location = location;
+            return SandboxHttp.Json(context, value, typeInfo);
+        };
+
     private static Reply PageOf<T>(IReadOnlyList<T> items, JsonTypeInfo<Page<T>> typeInfo, int max = 100) =>
         context => SandboxHttp.Page(context, items, typeInfo, max);
 
