@@ -36,6 +36,7 @@ internal sealed partial class SandboxApi(State state, Mapper map, WebhookDispatc
         MapPullRequests(app);
         MapPipelines(app);
         MapWebhooks(app);
+        MapDescribed(app);
     }
 
     private static Caller? CallerOf(HttpContext context) => context.Items[typeof(Caller)] as Caller;
