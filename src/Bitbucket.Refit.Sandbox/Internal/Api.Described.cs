@@ -78,6 +78,10 @@ internal sealed partial class SandboxApi
             case ShapeKind.Collection when method == "GET" && operation.IsPage(Description.Instance):
                 return DescribedPage(context, shape.Stateful ? [.. Items(path).Select(i => i.Node)] : []);
 
+            case ShapeKind.Collection when method == "POST" && operation.Schema is { } listSchema && Description.Instance.Resolve(listSchema).TryGetProperty("items", out _):
+                // A bulk create (annotations): the answer is the array of what was posted.
+                return DescribedAnswer(operation, body is { ValueKind: JsonValueKind.Array } posted ? JsonNode.Parse(posted.GetRawText()) : sample.Build(listSchema));
+
             case ShapeKind.Collection when method == "POST" && shape.Stateful:
             {
                 var node = Overlay(Fresh(), body);
@@ -133,7 +137,14 @@ internal sealed partial class SandboxApi
 
                 if (method == "GET" && _singletons.TryGetValue(path, out var stored))
                 {
-                    return DescribedAnswer(operation, stored);
+                    // What was put, over the GET's own shape (the PUT may answer 204 and so have none).
+                    var node = Fresh();
+                    foreach (var (key, value) in stored)
+                    {
+                        node[key] = value?.DeepClone();
+                    }
+
+                    return DescribedAnswer(operation, node);
                 }
 
                 break;
