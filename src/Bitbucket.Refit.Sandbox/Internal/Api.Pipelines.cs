@@ -111,6 +111,7 @@ internal sealed partial class SandboxApi
             }
 
             pipeline.StoppedOn = state.Now;
+            pipeline.StoppedBy = caller!.User;
             return NoContent();
         });
     }

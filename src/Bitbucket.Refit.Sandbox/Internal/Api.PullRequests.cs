@@ -46,7 +46,7 @@ internal sealed partial class SandboxApi
                 ["updated_on"] = p => p.UpdatedOn,
                 ["title"] = p => p.Title,
             });
-            return PageOf(prs.Select(p => map.PullRequest(repo, p)).ToList(), BitbucketJsonContext.Default.PagePullRequest, max: 50);
+            return PageOf(prs.Select(p => map.PullRequestSummary(repo, p)).ToList(), BitbucketJsonContext.Default.PagePullRequest, max: 50);
         });
 
         Get(app, "/workspaces/{workspace}/pullrequests/{selected_user}", (context, caller) =>
@@ -71,7 +71,7 @@ internal sealed partial class SandboxApi
             var prs = ws.Repositories.Values
                 .SelectMany(r => r.PullRequests.Where(p => p.Author == user && (states.Count == 0 ? p.State == "OPEN" : states.Contains(p.State))).Select(p => (Repo: r, Pr: p)))
                 .OrderByDescending(x => x.Pr.UpdatedOn)
-                .Select(x => map.PullRequest(x.Repo, x.Pr))
+                .Select(x => map.PullRequestSummary(x.Repo, x.Pr))
                 .ToList();
             return PageOf(prs, BitbucketJsonContext.Default.PagePullRequest, max: 50);
         });

@@ -12,7 +12,7 @@ internal sealed partial class SandboxApi
     private void MapUsers(WebApplication app)
     {
         Get(app, "/user", (_, caller) =>
-            Check(caller, "account", null, false, Need.Read) ?? Ok(map.User(caller!.User), BitbucketJsonContext.Default.Account));
+            Check(caller, "account", null, false, Need.Read) ?? Ok(map.CurrentUser(caller!.User), BitbucketJsonContext.Default.Account));
 
         Get(app, "/user/emails", (_, caller) =>
             Check(caller, "email", null, false, Need.Read) ?? PageOf(Emails(caller!.User), BitbucketJsonContext.Default.PageEmailAddress));
@@ -281,7 +281,8 @@ internal sealed partial class SandboxApi
             repo.Branches[repo.MainBranch] = initial;
             ws.Repositories[slug] = repo;
             webhooks.Raise(ws, null, "repo:created", caller.User, new() { ["repository"] = Node(map.Repository(repo)) });
-            return Created(map.Repository(repo), BitbucketJsonContext.Default.Repository, map.Api(Mapper.RepoPath(repo)));
+            // 200, not 201: Atlassian's reference (and the vendored description) documents "200 The newly created repository".
+            return OkAt(map.Repository(repo), BitbucketJsonContext.Default.Repository, map.Api(Mapper.RepoPath(repo)));
         });
 
         Put(app, "/repositories/{workspace}/{repo_slug}", (context, caller, body) =>

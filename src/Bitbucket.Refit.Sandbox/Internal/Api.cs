@@ -36,6 +36,7 @@ internal sealed partial class SandboxApi(State state, Mapper map, WebhookDispatc
         MapPullRequests(app);
         MapPipelines(app);
         MapWebhooks(app);
+        MapDescribed(app);
     }
 
     private static Caller? CallerOf(HttpContext context) => context.Items[typeof(Caller)] as Caller;
@@ -101,6 +102,13 @@ internal sealed partial class SandboxApi(State state, Mapper map, WebhookDispatc
         {
             context.Response.Headers.Location = location;
             return SandboxHttp.Json(context, value, typeInfo, StatusCodes.Status201Created);
+        };
+
+    private static Reply OkAt<T>(T value, JsonTypeInfo<T> typeInfo, string location) =>
+        context =>
+        {
+            context.Response.Headers.Location = location;
+            return SandboxHttp.Json(context, value, typeInfo);
         };
 
     private static Reply PageOf<T>(IReadOnlyList<T> items, JsonTypeInfo<Page<T>> typeInfo, int max = 100) =>

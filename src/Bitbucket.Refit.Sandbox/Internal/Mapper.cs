@@ -18,6 +18,28 @@ internal sealed class Mapper(State state)
 
     public static JsonElement S(string value) => JsonSerializer.SerializeToElement(value, BitbucketJsonContext.Default.String);
 
+    /// <summary>A JSON <c>null</c>, for the fields Bitbucket sends as <c>null</c> rather than leaving out (the library's
+    /// context omits null properties, so these travel as extension data).</summary>
+    public static readonly JsonElement JsonNull = JsonDocument.Parse("null").RootElement.Clone();
+
+    /// <summary>Renders markdown-ish text the way Bitbucket's <c>rendered</c> objects carry it.</summary>
+    public static RenderedContent Rendered(string raw) => new()
+    {
+        Type = "rendered",
+        Raw = raw,
+        Markup = MarkupLanguage.Markdown,
+        Html = raw.Length == 0 ? string.Empty : "<p>" + System.Net.WebUtility.HtmlEncode(raw.TrimEnd()) + "</p>",
+    };
+
+    /// <summary>The authenticated user as <c>GET /user</c> sends it: the public account plus the private fields.</summary>
+    public Account CurrentUser(UserState user) => User(user) with
+    {
+        Username = user.Username,
+        Has2faEnabled = false,
+        IsStaff = false,
+        AdditionalProperties = new Dictionary<string, JsonElement> { ["location"] = JsonNull },
+    };
+
     public static string Esc(string segment) => Uri.EscapeDataString(segment);
 
     public Account User(UserState user) => new()
@@ -189,6 +211,10 @@ internal sealed class Mapper(State state)
             Self = L(Api(path)),
             Html = L(Html(repo.FullName + "/commits/" + commit.Hash)),
             Diff = L(Api(RepoPath(repo) + "/diff/" + commit.Hash)),
+            Approve = L(Api(path + "/approve")),
+            Comments = L(Api(path + "/comments")),
+            Patch = L(Api(RepoPath(repo) + "/patch/" + commit.Hash)),
+            Statuses = L(Api(path + "/statuses")),
         };
         if (summary)
         {
@@ -202,7 +228,8 @@ internal sealed class Mapper(State state)
             Date = commit.Date,
             Message = commit.Message,
             Author = new Author { Type = "author", Raw = $"{commit.Author.Seed.DisplayName} <{commit.Author.Seed.Email}>", User = UserSummary(commit.Author) },
-            Summary = new RenderedContent { Raw = commit.Message, Markup = MarkupLanguage.Markdown, Html = "<p>" + System.Net.WebUtility.HtmlEncode(commit.Message.TrimEnd()) + "</p>" },
+            Summary = Rendered(commit.Message),
+            Rendered = new BaseCommitRendered { Message = Rendered(commit.Message) },
             Parents = [.. commit.Parents.Select(p => new BaseCommit
             {
                 Type = "commit",
@@ -293,11 +320,13 @@ internal sealed class Mapper(State state)
             Type = "pullrequest",
             Id = pr.Id,
             Title = pr.Title,
-            Summary = new RenderedContent { Raw = pr.Description, Markup = MarkupLanguage.Markdown, Html = pr.Description.Length == 0 ? string.Empty : "<p>" + System.Net.WebUtility.HtmlEncode(pr.Description) + "</p>" },
+            Description = pr.Description,
+            Summary = Rendered(pr.Description),
             Rendered = new PullRequestRendered
             {
-                Title = new RenderedContent { Raw = pr.Title, Markup = MarkupLanguage.Markdown, Html = "<p>" + System.Net.WebUtility.HtmlEncode(pr.Title) + "</p>" },
-                Description = new RenderedContent { Raw = pr.Description, Markup = MarkupLanguage.Markdown, Html = pr.Description.Length == 0 ? string.Empty : "<p>" + System.Net.WebUtility.HtmlEncode(pr.Description) + "</p>" },
+                Title = Rendered(pr.Title),
+                Description = Rendered(pr.Description),
+                Reason = Rendered(pr.Reason ?? string.Empty),
             },
             State = new ModelPullRequestState(pr.State),
             Author = UserSummary(pr.Author),
@@ -333,6 +362,7 @@ internal sealed class Mapper(State state)
             Participants = participants,
             Draft = pr.Draft,
             Queued = false,
+            AdditionalProperties = NullFields(("merge_commit", pr.MergeCommit is null), ("closed_by", pr.ClosedBy is null)),
             Links = new PullRequestLinks
             {
                 Self = L(Api(path)),
@@ -353,6 +383,16 @@ internal sealed class Mapper(State state)
         };
     }
 
+    /// <summary>The partial representation Bitbucket's pull-request lists send: no participants, reviewers or rendered.</summary>
+    public PullRequest PullRequestSummary(RepositoryState repo, PullRequestData pr) =>
+        PullRequest(repo, pr) with { Participants = null, Reviewers = null, Rendered = null };
+
+    private static Dictionary<string, JsonElement>? NullFields(params (string Name, bool IsNull)[] fields)
+    {
+        var nulls = fields.Where(f => f.IsNull).ToDictionary(f => f.Name, _ => JsonNull);
+        return nulls.Count == 0 ? null : nulls;
+    }
+
     public PullRequestComment Comment(RepositoryState repo, PullRequestData pr, CommentData comment)
     {
         var path = PullRequestPath(repo, pr) + "/comments/" + comment.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -362,16 +402,11 @@ internal sealed class Mapper(State state)
             Id = comment.Id,
             CreatedOn = comment.CreatedOn,
             UpdatedOn = comment.UpdatedOn,
-            Content = new RenderedContent
-            {
-                Raw = comment.Deleted ? string.Empty : comment.Raw,
-                Markup = MarkupLanguage.Markdown,
-                Html = comment.Deleted ? string.Empty : "<p>" + System.Net.WebUtility.HtmlEncode(comment.Raw) + "</p>",
-            },
+            Content = Rendered(comment.Deleted ? string.Empty : comment.Raw),
             User = UserSummary(comment.User),
             Deleted = comment.Deleted,
             Pending = false,
-            Parent = comment.ParentId is { } parent ? new Comment { Id = parent, Links = new CommentLinks { Self = L(Api(PullRequestPath(repo, pr) + "/comments/" + parent)) } } : null,
+            Parent = comment.ParentId is { } parent ? new Comment { Type = "pullrequest_comment", Id = parent, Links = new CommentLinks { Self = L(Api(PullRequestPath(repo, pr) + "/comments/" + parent)) } } : null,
             Inline = comment.InlinePath is null ? null : new CommentInline { Path = comment.InlinePath, To = comment.InlineTo },
             PullRequest = new PullRequest
             {
@@ -408,6 +443,7 @@ internal sealed class Mapper(State state)
         {
             ["commit"] = JsonSerializer.SerializeToElement(Commit(repo, repo.Commits[status.Commit], summary: true), BitbucketJsonContext.Default.BaseCommit),
             ["repository"] = JsonSerializer.SerializeToElement(RepositorySummary(repo), BitbucketJsonContext.Default.Repository),
+            ["refname"] = status.RefName is null ? JsonNull : S(status.RefName),
         },
     };
 
@@ -428,7 +464,15 @@ internal sealed class Mapper(State state)
                 Type = "pipeline_state_completed",
                 Name = PipelineStateName.Completed,
                 Result = result == "STOPPED"
-                    ? new PipelineStateCompletedStopped { Type = "pipeline_state_completed_stopped", Name = PipelineStateCompletedResultName.Stopped }
+                    ? new PipelineStateCompletedStopped
+                    {
+                        Type = "pipeline_state_completed_stopped",
+                        Name = PipelineStateCompletedResultName.Stopped,
+                        AdditionalProperties = new Dictionary<string, JsonElement>
+                        {
+                            ["terminator"] = JsonSerializer.SerializeToElement(UserSummary(pipeline.StoppedBy ?? pipeline.Creator), BitbucketJsonContext.Default.Account),
+                        },
+                    }
                     : new PipelineStateCompletedSuccessful { Type = "pipeline_state_completed_successful", Name = PipelineStateCompletedResultName.Successful },
             },
         };
@@ -448,7 +492,12 @@ internal sealed class Mapper(State state)
                 Commit = new Commit { Type = "commit", Hash = pipeline.Commit },
                 Selector = new PipelineSelector { Type = "branches", Pattern = pipeline.RefName },
             },
-            Trigger = new PipelineTrigger { Type = "pipeline_trigger_manual" },
+            Trigger = new PipelineTriggerManual { Type = "pipeline_trigger_manual", Name = PipelineTriggerType.Manual },
+            RunNumber = 1,
+            Expired = false,
+            HasVariables = false,
+            FirstSuccessful = result == "SUCCESSFUL" && pipeline.BuildNumber == 1,
+            DurationInSeconds = name == "PENDING" ? 0 : seconds,
             State = state,
             CreatedOn = pipeline.CreatedOn,
             CompletedOn = completedOn,
@@ -477,8 +526,12 @@ internal sealed class Mapper(State state)
         CreatedAt = hook.CreatedAt,
         Events = [.. hook.Events.Select(e => new WebhookEventKey(e))],
         SecretSet = hook.Secret is not null,
+        SkipCertVerification = false,
+        ReadOnly = false,
+        HistoryEnabled = false,
         AdditionalProperties = new Dictionary<string, JsonElement>
         {
+            ["source"] = JsonNull,
             ["links"] = JsonSerializer.SerializeToElement(
                 new WorkspaceBaseLinks { Self = L(Api(selfPath + "/hooks/" + Esc(hook.Uuid))) },
                 BitbucketJsonContext.Default.WorkspaceBaseLinks),

@@ -517,6 +517,9 @@ internal sealed class PipelineData(string uuid, int buildNumber, string refName,
 
     public DateTimeOffset? StoppedOn { get; set; }
 
+    /// <summary>Gets or sets who stopped the pipeline (the stopped result's <c>terminator</c>).</summary>
+    public UserState? StoppedBy { get; set; }
+
     /// <summary>Gets the state at <paramref name="now"/>: PENDING, then IN_PROGRESS, then COMPLETED.</summary>
     public (string Name, string? Result, DateTimeOffset? CompletedOn) StateAt(DateTimeOffset now)
     {
