@@ -15,6 +15,9 @@ namespace Bitbucket.Sandbox.Internal;
 /// </summary>
 internal sealed partial class SandboxApi
 {
+    /// <summary>The described operation whose create raises <c>repo:commit_comment_created</c>.</summary>
+    private const string CommitCommentsTemplate = "/repositories/{workspace}/{repo_slug}/commit/{commit}/comments";
+
     private readonly Dictionary<string, List<StoredResource>> _stored = new(StringComparer.Ordinal);
     private readonly Dictionary<string, JsonObject> _singletons = new(StringComparer.Ordinal);
     private int _nextId = 1;
@@ -45,12 +48,15 @@ internal sealed partial class SandboxApi
         }
 
         var need = method == "GET" ? Need.Read : operation.Scope?.EndsWith(":admin", StringComparison.Ordinal) == true ? Need.Admin : Need.Write;
+        RepositoryState? repository = null;
         if (template.Contains("{repo_slug}", StringComparison.Ordinal))
         {
-            if (FindRepository(context, caller, operation.Scope ?? "repository", need, out _) is { } failure)
+            if (FindRepository(context, caller, operation.Scope ?? "repository", need, out var found) is { } failure)
             {
                 return failure;
             }
+
+            repository = found;
         }
         else if (template.Contains("{workspace}", StringComparison.Ordinal))
         {
@@ -87,6 +93,16 @@ internal sealed partial class SandboxApi
                 var node = Overlay(Fresh(), body);
                 var id = AssignId(node, shape.ItemParameter);
                 Items(path).Add(new StoredResource(id, node));
+                if (template == CommitCommentsTemplate && repository is not null && caller?.User is { } author)
+                {
+                    webhooks.Raise(repository.Workspace, repository, "repo:commit_comment_created", author, new()
+                    {
+                        ["repository"] = Node(map.Repository(repository)),
+                        ["comment"] = node.DeepClone(),
+                        ["commit"] = new JsonObject { ["type"] = "commit", ["hash"] = SandboxHttp.Route(context, "commit") },
+                    });
+                }
+
                 return DescribedAnswer(operation, node, context.Request.Scheme + "://" + context.Request.Host + context.Request.Path + "/" + Uri.EscapeDataString(id));
             }
 

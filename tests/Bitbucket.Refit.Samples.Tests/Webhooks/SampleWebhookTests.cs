@@ -23,7 +23,7 @@ public sealed class SampleWebhookTests
         "pullrequest:created", "pullrequest:updated", "pullrequest:approved", "pullrequest:unapproved",
         "pullrequest:changes_request_created", "pullrequest:changes_request_removed",
         "pullrequest:comment_created", "pullrequest:comment_updated", "pullrequest:comment_deleted",
-        "pullrequest:fulfilled", "pullrequest:rejected",
+        "pullrequest:fulfilled", "pullrequest:rejected", "repo:commit_comment_created",
     ];
 
     private WebApplication _app = null!;
@@ -82,6 +82,7 @@ public sealed class SampleWebhookTests
         await bitbucket.PullRequests.RequestChangesAsync(ws, repo, 2);
         await bitbucket.PullRequests.RemoveChangeRequestAsync(ws, repo, 2);
 
+        await bitbucket.Commits.CreateCommentAsync(ws, repo, main, new CommitComment { Content = new RenderedContent { Raw = "Nice commit." } });
         await bitbucket.CommitStatuses.CreateBuildAsync(ws, repo, main, new CommitStatus { Key = "ci", State = CommitStatusState.InProgress, Url = "https://ci.example.com/1" });
         await bitbucket.CommitStatuses.UpdateBuildAsync(ws, repo, main, "ci", new CommitStatus { Key = "ci", State = CommitStatusState.Successful, Url = "https://ci.example.com/1" });
 

@@ -14,8 +14,8 @@ public sealed class SandboxDeliveryTests
     private const string Ws = "analytical-engines";
     private const string Repo = "difference-engine";
 
-    // Every event key the sandbox raises today (its hook_events list also offers repo:fork, repo:commit_comment_created
-    // and pullrequest:push, which no sandbox operation raises yet).
+    // Every event key the sandbox raises today (its hook_events list also offers repo:fork and pullrequest:push, which
+    // no sandbox operation raises yet).
     private static readonly Dictionary<string, Type> SandboxEvents = new()
     {
         ["repo:push"] = typeof(RepoPushEvent),
@@ -35,6 +35,7 @@ public sealed class SandboxDeliveryTests
         ["pullrequest:comment_created"] = typeof(PullRequestCommentCreatedEvent),
         ["pullrequest:comment_updated"] = typeof(PullRequestCommentUpdatedEvent),
         ["pullrequest:comment_deleted"] = typeof(PullRequestCommentDeletedEvent),
+        ["repo:commit_comment_created"] = typeof(RepoCommitCommentCreatedEvent),
     };
 
     [Test]
@@ -70,6 +71,9 @@ public sealed class SandboxDeliveryTests
         var comment = await reviewer.PullRequests.CreateCommentAsync(Ws, Repo, id, new PullRequestComment { Content = new RenderedContent { Raw = "Looks right" } });
         await reviewer.PullRequests.UpdateCommentAsync(Ws, Repo, id, comment.Id!.Value, new PullRequestComment { Content = new RenderedContent { Raw = "Looks right to me" } });
         await reviewer.PullRequests.DeleteCommentAsync(Ws, Repo, id, comment.Id.Value);
+
+        // repo:commit_comment_created
+        await api.Commits.CreateCommentAsync(Ws, Repo, branch.Target!.Hash!, new CommitComment { Content = new RenderedContent { Raw = "Nice commit." } });
 
         // repo:commit_status_*
         var head = branch.Target!.Hash!;
